@@ -1,0 +1,109 @@
+"""The permission choke point: roles granted on an org unit cover its subtree.
+
+Every list, detail, search and export reads through ``Model.objects.restrict(user, action)``.
+A model says how its rows map to the org tree with ``scope_q(prefixes)``. Forbidden and absent
+both answer 404 (``AccessDenied`` is turned into a 404 by the middleware).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Generic, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+VIEW, CHANGE, MANAGE = "view", "change", "manage"
+ACTIONS = (VIEW, CHANGE, MANAGE)
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "viewer": frozenset({VIEW}),
+    "editor": frozenset({VIEW, CHANGE}),
+    "manager": frozenset({VIEW, CHANGE, MANAGE}),
+}
+PATH_END = "~"  # sorts after every character a path segment uses
+
+
+class AccessDenied(PermissionDenied):
+    """The user may not see or change this; the web answers 404, as for an absent object."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Scope:
+    everything: bool
+    prefixes: tuple[str, ...]
+
+    def covers(self, path: str) -> bool:
+        return self.everything or any(path.startswith(p) for p in self.prefixes)
+
+
+NOTHING = Scope(False, ())
+EVERYTHING = Scope(True, ())
+
+
+def scope_for(user: Any, action: str) -> Scope:
+    """The part of the org tree where ``user`` may do ``action`` (cached on the user object)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action}")
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    if user.is_superuser:
+        return EVERYTHING
+    cache: dict[str, Scope] | None = getattr(user, "_xdd_scopes", None)
+    if cache is None:
+        cache = _load_scopes(user)
+        user._xdd_scopes = cache
+    return cache.get(action, NOTHING)
+
+
+def _load_scopes(user: Any) -> dict[str, Scope]:
+    from .models import RoleAssignment
+
+    grants: dict[str, set[str]] = {a: set() for a in ACTIONS}
+    everywhere: set[str] = set()
+    rows = RoleAssignment.objects.filter(user=user).values_list("role", "unit__path")
+    for role, path in rows:
+        for action in ROLE_ACTIONS.get(role, ()):
+            if path is None:
+                everywhere.add(action)
+            else:
+                grants[action].add(path)
+    return {a: EVERYTHING if a in everywhere else _minimal(grants[a]) for a in ACTIONS}
+
+
+def _minimal(paths: set[str]) -> Scope:
+    """Drop prefixes covered by shorter ones."""
+    kept: list[str] = []
+    for p in sorted(paths):
+        if not any(p.startswith(k) for k in kept):
+            kept.append(p)
+    return Scope(False, tuple(kept))
+
+
+def path_q(field: str, prefixes: tuple[str, ...]) -> models.Q:
+    """Rows whose ``field`` lies in one of the subtrees (an index-friendly range per prefix)."""
+    q = models.Q(pk__in=[])
+    for p in prefixes:
+        q |= models.Q(**{f"{field}__gte": p, f"{field}__lt": p + PATH_END})
+    return q
+
+
+def require(user: Any, action: str, path: str) -> None:
+    """Raise AccessDenied unless ``user`` may do ``action`` on the tree node at ``path``."""
+    if user is None:  # trusted callers: management commands, migrations of data, the demo loader
+        return
+    if not scope_for(user, action).covers(path):
+        raise AccessDenied("Không có quyền thực hiện thao tác này.")
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+class RestrictedQuerySet(models.QuerySet[M], Generic[M]):
+    def restrict(self, user: Any, action: str = VIEW) -> RestrictedQuerySet[M]:
+        scope = scope_for(user, action)
+        if scope.everything:
+            return self
+        if not scope.prefixes:
+            return self.none()
+        scope_q = self.model.scope_q  # type: ignore[attr-defined]
+        return self.filter(scope_q(scope.prefixes))

@@ -1,0 +1,20 @@
+"""Dates as Vietnamese users write them: dd/mm/yyyy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def vn_date(day: dt.date | None, empty: str = "") -> str:
+    return day.strftime("%d/%m/%Y") if day else empty
+
+
+def parse_vn_date(text: str) -> dt.date:
+    """Parse dd/mm/yyyy (also with - or .) or ISO yyyy-mm-dd; ValueError in Vietnamese otherwise."""
+    text = text.strip()
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"Ngày “{text}” không hợp lệ; hãy nhập theo dạng dd/mm/yyyy.")

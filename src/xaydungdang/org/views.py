@@ -1,0 +1,191 @@
+"""Pages of the org tree: the tree as of a date, a unit, and the forms of its changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from xaydungdang.core.access import CHANGE, VIEW
+from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.people.models import Title
+from xaydungdang.people.selectors import holders
+from xaydungdang.web.pages import service_page
+
+from . import forms, selectors, services
+from .models import Unit
+
+
+def _day(request: HttpRequest, key: str = "ngay") -> tuple[dt.date, str]:
+    """The date asked for in the query string (dd/mm/yyyy), today by default; error text."""
+    text = request.GET.get(key, "").strip()
+    if not text:
+        return timezone.localdate(), ""
+    try:
+        return parse_vn_date(text), ""
+    except ValueError as exc:
+        return timezone.localdate(), str(exc)
+
+
+def _unit(request: HttpRequest, pk: int, action: str = VIEW) -> Unit:
+    try:
+        return selectors.unit_for(request.user, pk, action)
+    except Unit.DoesNotExist:
+        raise Http404("Không tìm thấy đơn vị.") from None
+
+
+def tree(request: HttpRequest) -> HttpResponse:
+    day, error = _day(request)
+    root = _unit(request, int(request.GET["goc"])) if request.GET.get("goc", "").isdigit() else None
+    nodes = selectors.tree_as_of(request.user, day, root)
+    return render(request, "org/tree.html",
+                  {"nodes": nodes, "day": day, "error": error, "root": root})
+
+
+def _who_held(request: HttpRequest, unit: Unit) -> dict[str, Any]:
+    day, error = _day(request, "vao_ngay")
+    title_id = request.GET.get("chuc_danh", "")
+    title = Title.objects.filter(pk=int(title_id)).first() if title_id.isdigit() else None
+    asked = "vao_ngay" in request.GET
+    rows = holders(request.user, unit, day, title) if asked and not error else []
+    return {"asked": asked, "ask_day": day, "ask_error": error, "ask_title": title,
+            "ask_rows": rows, "titles": Title.objects.order_by("rank", "name")}
+
+
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk)
+    today = timezone.localdate()
+    events = selectors.unit_events(request.user, unit)
+    link_ids = {link.unit_id for e in events for link in e.links.all()}
+    visible = set(Unit.objects.restrict(request.user, VIEW).filter(pk__in=link_ids)
+                  .values_list("pk", flat=True))
+    context = {
+        "unit": unit,
+        "today": today,
+        "holders": holders(request.user, unit, today),
+        "children": selectors.children(request.user, unit, today),
+        "events": events,
+        "visible": visible,
+        "versions": selectors.versions_of(unit),
+        "aliases": unit.aliases.order_by("alias"),
+        "can_change": Unit.objects.restrict(request.user, CHANGE).filter(pk=pk).exists(),
+        **_who_held(request, unit),
+    }
+    return render(request, "org/unit_detail.html", context)
+
+
+def _suggest(request: HttpRequest, unit: Unit | None) -> dict[str, Any]:
+    qs = Unit.objects.restrict(request.user, CHANGE).filter(valid_to__isnull=True)
+    if unit is not None and unit.parent_id:
+        qs = qs.filter(parent__in=[unit.parent_id, unit.pk, *(
+            [unit.parent.parent_id] if unit.parent and unit.parent.parent_id else [])])
+    return {"suggestions": qs.order_by("sort_key")[:200]}
+
+
+def unit_create(request: HttpRequest, parent_pk: int | None = None) -> HttpResponse:
+    parent = _unit(request, parent_pk, CHANGE) if parent_pk else None
+
+    def call(d: dict[str, Any]) -> Unit:
+        spec = services.UnitSpec(name=d["name"], kind=d["kind"], parent=parent,
+                                 short_name=d["short_name"], code=d["code"] or None,
+                                 aliases=forms.split_lines(d["aliases"]))
+        return services.unit_create(spec=spec, valid_from=d["valid_from"],
+                                    decision_ref=d["decision_ref"], acting_user=request.user)
+
+    if parent is None and not request.user.is_superuser:
+        from xaydungdang.core.access import scope_for
+
+        if not scope_for(request.user, CHANGE).everything:
+            raise Http404("Không tìm thấy.")
+    return service_page(
+        request, form_class=forms.UnitCreateForm, call=call,
+        heading=f"Thành lập đơn vị trực thuộc {parent.name}" if parent else "Thành lập đơn vị gốc",
+        success=lambda u: reverse("org:unit", args=[u.pk]), done_message="Đã thành lập đơn vị.",
+        cancel_url=reverse("org:unit", args=[parent.pk]) if parent else reverse("org:tree"),
+    )
+
+
+def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk, CHANGE)
+    initial = {"short_name": unit.short_name, "code": unit.code or "",
+               "aliases": "\n".join(unit.aliases.order_by("alias").values_list("alias", flat=True))}
+    return service_page(
+        request, form_class=forms.UnitEditForm, initial=initial,
+        call=lambda d: services.unit_update(
+            unit=unit, short_name=d["short_name"], code=d["code"],
+            aliases=forms.split_lines(d["aliases"]), acting_user=request.user),
+        heading=f"Sửa thông tin {unit.name}", success=lambda _: reverse("org:unit", args=[pk]),
+        cancel_url=reverse("org:unit", args=[pk]),
+        intro="Đổi tên, chuyển trực thuộc, hợp nhất, chia tách là sự kiện có ngày hiệu lực: "
+              "dùng các nút trên trang đơn vị.",
+    )
+
+
+def _change_page(request: HttpRequest, unit: Unit, form_class: type, heading: str,
+                 call: Any, done: str) -> HttpResponse:
+    return service_page(
+        request, form_class=form_class, call=call, heading=heading, done_message=done,
+        success=lambda result: reverse("org:unit", args=[getattr(result, "pk", unit.pk)]),
+        cancel_url=reverse("org:unit", args=[unit.pk]), extra=_suggest(request, unit),
+    )
+
+
+def unit_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk, CHANGE)
+    return _change_page(request, unit, forms.RenameForm, f"Đổi tên {unit.name}", lambda d: (
+        services.unit_rename(unit=unit, name=d["name"], short_name=d["short_name"],
+                             effective_date=d["effective_date"], decision_ref=d["decision_ref"],
+                             acting_user=request.user)), "Đã đổi tên đơn vị.")
+
+
+def unit_reparent(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk, CHANGE)
+    return _change_page(request, unit, forms.ReparentForm, f"Chuyển trực thuộc: {unit.name}",
+                        lambda d: services.unit_reparent(
+                            unit=unit, new_parent=d["new_parent"],
+                            effective_date=d["effective_date"], decision_ref=d["decision_ref"],
+                            acting_user=request.user), "Đã chuyển trực thuộc.")
+
+
+def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk, CHANGE)
+
+    def call(d: dict[str, Any]) -> Unit:
+        new = None
+        if d["new_name"]:
+            new = services.UnitSpec(name=d["new_name"], kind=d["new_kind"], parent=unit.parent)
+        return services.units_merge(
+            units=[unit, *d["others"]], successor=None if new else unit, new_unit=new,
+            effective_date=d["effective_date"], decision_ref=d["decision_ref"],
+            acting_user=request.user)
+
+    return _change_page(request, unit, forms.MergeForm, f"Hợp nhất, sáp nhập vào {unit.name}",
+                        call, "Đã hợp nhất đơn vị.")
+
+
+def unit_split(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk, CHANGE)
+
+    def call(d: dict[str, Any]) -> Unit:
+        parts = [services.UnitSpec(name=n, kind=d["kind"]) for n in forms.split_lines(d["parts"])]
+        created = services.unit_split(
+            unit=unit, parts=parts, effective_date=d["effective_date"],
+            keep_original=d["keep_original"], decision_ref=d["decision_ref"],
+            acting_user=request.user)
+        return created[0]
+
+    return _change_page(request, unit, forms.SplitForm, f"Chia tách {unit.name}", call,
+                        "Đã chia tách đơn vị.")
+
+
+def unit_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk, CHANGE)
+    return _change_page(request, unit, forms.DissolveForm, f"Giải thể {unit.name}",
+                        lambda d: services.unit_dissolve(
+                            unit=unit, effective_date=d["effective_date"],
+                            decision_ref=d["decision_ref"], acting_user=request.user),
+                        "Đã giải thể đơn vị.")

@@ -1,0 +1,78 @@
+"""Forms of the people pages; each valid form is handed to a service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from xaydungdang.core.access import VIEW
+from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+
+from .models import Gender, Person, Title
+
+
+class PersonRefField(forms.CharField):
+    """A person given by number, among those the user may see."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.user: Any = None
+        kwargs.setdefault("help_text", "Số hiệu cá nhân (trên trang cá nhân).")
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> Any:
+        text = (super().clean(value) or "").strip()
+        person = None
+        if text.isdigit():
+            person = Person.objects.restrict(self.user, VIEW).filter(pk=int(text)).first()
+        if person is None:
+            raise ValidationError(f"Không tìm thấy cá nhân số “{text}” trong phạm vi của bạn.")
+        return person
+
+
+class PersonForm(UserForm):
+    full_name = forms.CharField(label="Họ và tên", max_length=200)
+    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
+    birth_year = forms.IntegerField(label="Năm sinh", required=False, min_value=1880,
+                                    max_value=2100)
+    managing_unit = UnitRefField(label="Đơn vị quản lý hồ sơ")
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea)
+
+
+class TenureForm(UserForm):
+    person = PersonRefField(label="Cá nhân (số hiệu)")
+    title = forms.ModelChoiceField(label="Chức danh", queryset=Title.objects.order_by("rank", "name"),
+                                   empty_label="— chọn chức danh —")
+    unit = UnitRefField(label="Đơn vị")
+    start = VNDateField(label="Từ ngày")
+    end = VNDateField(label="Đến ngày (ngày thôi giữ, để trống nếu đang giữ)", required=False)
+    attested_only = forms.BooleanField(label="Chỉ biết theo ngày nguồn tin nêu", required=False)
+    source = forms.CharField(label="Nguồn (quyết định, bài báo…)", max_length=300, required=False)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["person"].user = user  # type: ignore[attr-defined]
+
+
+class TenureEditForm(UserForm):
+    start = VNDateField(label="Từ ngày")
+    end = VNDateField(label="Đến ngày (ngày thôi giữ)", required=False)
+    attested_only = forms.BooleanField(label="Chỉ biết theo ngày nguồn tin nêu", required=False)
+    source = forms.CharField(label="Nguồn", max_length=300, required=False)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea)
+
+
+class TenureEndForm(UserForm):
+    end = VNDateField(label="Ngày thôi giữ chức danh")
+
+
+class TitleForm(UserForm):
+    name = forms.CharField(label="Tên chức danh", max_length=200)
+    label_template = forms.CharField(
+        label="Mẫu tên gọi", max_length=200, initial="{title} {unit}",
+        help_text="{title} là tên chức danh, {unit} là tên đơn vị; ví dụ “Trưởng {unit}”.",
+    )
+    rank = forms.IntegerField(label="Thứ tự hiển thị", min_value=0, max_value=1000, initial=100)
+    description = forms.CharField(label="Mô tả", required=False, widget=forms.Textarea)

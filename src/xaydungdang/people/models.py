@@ -1,0 +1,136 @@
+"""Persons, the catalog of titles (chức danh), and tenures: who held which title in which unit,
+from when to when. A tenure is a half-open period [start, end)."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef
+
+from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.models import TimeStampedModel
+from xaydungdang.org.models import Unit
+
+
+class Gender(models.TextChoices):
+    MALE = "male", "Nam"
+    FEMALE = "female", "Nữ"
+    UNKNOWN = "unknown", "Chưa rõ"
+
+
+class PersonQuerySet(RestrictedQuerySet["Person"]):
+    pass
+
+
+class Person(TimeStampedModel):
+    full_name = models.CharField("Họ và tên", max_length=200)
+    folded_name = models.CharField(max_length=200, db_index=True)
+    sort_key = models.CharField(max_length=1000, db_index=True)
+    birth_year = models.PositiveSmallIntegerField(
+        "Năm sinh",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1880), MaxValueValidator(2100)],
+    )
+    gender = models.CharField("Giới tính", max_length=10, choices=Gender.choices,
+                              default=Gender.UNKNOWN)
+    managing_unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị quản lý hồ sơ", on_delete=models.PROTECT,
+        related_name="managed_persons",
+    )
+    note = models.TextField("Ghi chú", blank=True)
+    is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Cá nhân"
+        verbose_name_plural = "Cá nhân"
+        ordering = ["sort_key"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
+        """Visible where the person's file is kept, or where they held a title."""
+        tenures = Tenure.objects.filter(person=OuterRef("pk")).filter(
+            path_q("unit__path", prefixes)
+        )
+        return path_q("managing_unit__path", prefixes) | models.Q(Exists(tenures))
+
+
+class TitleQuerySet(RestrictedQuerySet["Title"]):
+    pass
+
+
+class Title(TimeStampedModel):
+    """A title of the catalog. ``label_template`` names a tenure: "{title} {unit}" gives
+    "Bí thư Thành ủy Hà Nội"; "Trưởng {unit}" gives "Trưởng Ban Tổ chức Trung ương"."""
+
+    name = models.CharField("Chức danh", max_length=200, unique=True)
+    folded = models.CharField(max_length=200, db_index=True)
+    label_template = models.CharField("Mẫu tên gọi", max_length=200, default="{title} {unit}")
+    rank = models.PositiveSmallIntegerField("Thứ tự", default=100)
+    description = models.TextField("Mô tả", blank=True)
+
+    objects = TitleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Chức danh"
+        verbose_name_plural = "Chức danh"
+        ordering = ["rank", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
+        return models.Q()  # the catalog is shared by every signed-in user
+
+    def label(self, unit_name: str) -> str:
+        return self.label_template.format(title=self.name, unit=unit_name).strip()
+
+
+class TenureQuerySet(RestrictedQuerySet["Tenure"]):
+    pass
+
+
+class Tenure(TimeStampedModel):
+    person = models.ForeignKey(Person, verbose_name="Cá nhân", on_delete=models.PROTECT,
+                               related_name="tenures")
+    title = models.ForeignKey(Title, verbose_name="Chức danh", on_delete=models.PROTECT,
+                              related_name="tenures")
+    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.PROTECT,
+                             related_name="tenures")
+    start = models.DateField("Từ ngày")
+    end = models.DateField("Đến ngày (ngày thôi giữ)", null=True, blank=True)
+    attested_only = models.BooleanField(
+        "Chỉ biết theo ngày nguồn nêu", default=False,
+        help_text="Khoảng thời gian chỉ gồm những ngày nguồn tin xác nhận, không phải ngày quyết định.",
+    )
+    source = models.CharField("Nguồn", max_length=300, blank=True)
+    note = models.TextField("Ghi chú", blank=True)
+
+    objects = TenureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Quá trình giữ chức danh"
+        ordering = ["start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(start__lt=models.F("end")),
+                name="people_tenure_start_before_end",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["unit", "title", "start"]),
+            models.Index(fields=["person", "start"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.title.label(self.unit.name)}"
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
+        return path_q("unit__path", prefixes) | path_q("person__managing_unit__path", prefixes)

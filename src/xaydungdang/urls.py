@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from xaydungdang.web import views as web
+
+urlpatterns = [
+    path("", web.home, name="home"),
+    path("healthz", web.healthz, name="healthz"),
+    path("tim-kiem/", web.search, name="search"),
+    path("lich-su/<str:kind>/<int:pk>/", web.history, name="history"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("don-vi/", include("xaydungdang.org.urls")),
+    path("ca-nhan/", include("xaydungdang.people.urls")),
+    path("quan-tri/", admin.site.urls),
+]

@@ -1,0 +1,43 @@
+"""Template filters: dates as dd/mm/yyyy, periods, and the audit diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+
+from xaydungdang.core.dates import vn_date
+
+register = template.Library()
+
+
+@register.filter
+def vndate(value: Any, empty: str = "") -> str:
+    if isinstance(value, dt.datetime):
+        return value.astimezone().strftime("%d/%m/%Y %H:%M") if value.tzinfo else vn_date(value)
+    if isinstance(value, dt.date):
+        return vn_date(value)
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return vn_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return empty if value in (None, "") else str(value)
+
+
+@register.simple_tag
+def period(start: dt.date | None, end: dt.date | None) -> str:
+    """A half-open period [start, end) as people read it."""
+    left = vn_date(start) if start else "không rõ"
+    right = vn_date(end) if end else "nay"
+    return f"{left} – {right}"
+
+
+@register.filter
+def jsonval(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return vndate(value) if isinstance(value, str) else str(value)
