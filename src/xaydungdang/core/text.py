@@ -25,7 +25,7 @@ _ALPHABET = (
 )
 _LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"(?:\w|[\u0300-\u036f])+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -116,6 +116,10 @@ def _levels(words: list[str]) -> str:
             secondary.append(1)
             tertiary.append(1)
         for ch in word:
+            if unicodedata.combining(ch):  # a mark NFC could not compose: tone of the letter before
+                if ch in _TONE_RANK and secondary:
+                    secondary[-1] = _TONE_RANK[ch] + 1
+                continue
             p, s, t = _char_weights(ch)
             primary.append(p)
             secondary.append(s + 1)

@@ -28,9 +28,9 @@ def vndate(value: Any, empty: str = "") -> str:
 
 @register.simple_tag
 def period(start: dt.date | None, end: dt.date | None) -> str:
-    """A half-open period [start, end) as people read it."""
+    """A half-open period [start, end) as people read it: from the first to the last day held."""
     left = vn_date(start) if start else "không rõ"
-    right = vn_date(end) if end else "nay"
+    right = vn_date(end - dt.timedelta(days=1)) if end else "nay"
     return f"{left} – {right}"
 
 
