@@ -18,6 +18,11 @@ from xaydungdang.org.models import Unit
 D = dt.date
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings: object) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def demo(db: None) -> dict[str, Unit]:
     load(say=lambda _: None)
@@ -36,7 +41,7 @@ def user_named(db: None) -> Callable[[str], object]:
 def client_for(demo: dict[str, Unit]) -> Callable[[str], Client]:
     def make(username: str) -> Client:
         client = Client()
-        assert client.login(username=username, password="demo12345")
+        client.force_login(get_user_model().objects.get(username=username))
         return client
 
     return make
@@ -66,6 +71,11 @@ def scoped_user(db: None) -> Callable[[str, Unit | None, str], object]:
         return get_user_model().objects.get(pk=user.pk)
 
     return make
+
+
+@pytest.fixture
+def superuser(db: None) -> object:
+    return get_user_model().objects.create_superuser(username="root", password="pw-123456789")
 
 
 def audit_count() -> int:

@@ -1,0 +1,133 @@
+"""The permission matrix: every URL pattern, for an anonymous visitor, a Hanoi-scoped user and an
+HCMC-scoped user, against HCMC objects. Forbidden and absent both answer 404."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from xaydungdang.core.models import BusinessEvent, ChangeRecord
+from xaydungdang.org.models import Unit
+from xaydungdang.people.models import Person, Tenure, Title
+
+ANON_OK = {"login", "healthz"}
+
+
+def pattern_names(patterns: list[Any] | None = None, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                names.add("admin")
+                continue
+            names |= pattern_names(p.url_patterns, f"{p.namespace}:" if p.namespace else prefix)
+        elif isinstance(p, URLPattern) and p.name:
+            names.add(prefix + p.name)
+    return names
+
+
+def hcm_objects() -> dict[str, Any]:
+    tenure = Tenure.objects.filter(unit__code="tu-hcm").select_related("person").first()
+    assert tenure is not None
+    return {"unit": Unit.objects.get(code="tu-hcm"), "person": tenure.person, "tenure": tenure,
+            "title": Title.objects.first()}
+
+
+# name -> (args builder, status for the Hanoi user, status for the HCMC user)
+MATRIX: dict[str, tuple[Callable[[dict[str, Any]], list[Any]], int, int]] = {
+    "home": (lambda o: [], 200, 200),
+    "healthz": (lambda o: [], 200, 200),
+    "search": (lambda o: [], 200, 200),
+    "login": (lambda o: [], 200, 200),
+    "logout": (lambda o: [], 405, 405),
+    "history": (lambda o: ["unit", o["unit"].pk], 404, 200),
+    "org:tree": (lambda o: [], 200, 200),
+    "org:root_create": (lambda o: [], 404, 404),
+    "org:unit": (lambda o: [o["unit"].pk], 404, 200),
+    "org:create": (lambda o: [o["unit"].pk], 404, 200),
+    "org:edit": (lambda o: [o["unit"].pk], 404, 200),
+    "org:rename": (lambda o: [o["unit"].pk], 404, 200),
+    "org:reparent": (lambda o: [o["unit"].pk], 404, 200),
+    "org:merge": (lambda o: [o["unit"].pk], 404, 200),
+    "org:split": (lambda o: [o["unit"].pk], 404, 200),
+    "org:dissolve": (lambda o: [o["unit"].pk], 404, 200),
+    "people:person": (lambda o: [o["person"].pk], 404, 200),
+    "people:person_edit": (lambda o: [o["person"].pk], 404, 200),
+    "people:person_create": (lambda o: [], 200, 200),
+    "people:titles": (lambda o: [], 200, 200),
+    "people:title_create": (lambda o: [], 404, 404),
+    "people:title_edit": (lambda o: [o["title"].pk], 404, 404),
+    "people:tenure_create": (lambda o: [], 200, 200),
+    "people:tenure_edit": (lambda o: [o["tenure"].pk], 404, 200),
+    "people:tenure_end": (lambda o: [o["tenure"].pk], 404, 200),
+    "admin": (lambda o: [], 302, 302),
+}
+
+
+def url_of(name: str, objects: dict[str, Any]) -> str:
+    if name == "admin":
+        return "/quan-tri/"
+    return reverse(name, args=MATRIX[name][0](objects))
+
+
+def test_matrix_covers_every_url_pattern() -> None:
+    assert pattern_names() == set(MATRIX), "add every new URL pattern to the permission matrix"
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_scoped_access(name: str, client_for: Callable[[str], Client]) -> None:
+    objects = hcm_objects()
+    url = url_of(name, objects)
+    _, hanoi_status, hcm_status = MATRIX[name]
+    assert client_for("hanoi").get(url).status_code == hanoi_status, url
+    assert client_for("hcm").get(url).status_code == hcm_status, url
+    anon = Client().get(url)
+    if name in ANON_OK:
+        assert anon.status_code == 200
+    elif name != "logout":
+        assert anon.status_code == 302 and "dang-nhap" in anon["Location"] or name == "admin"
+
+
+@pytest.mark.parametrize("name", [n for n, (_, h, _c) in MATRIX.items() if h == 404])
+def test_forbidden_posts_change_nothing(name: str, client_for: Callable[[str], Client]) -> None:
+    url = url_of(name, hcm_objects())
+    before = (ChangeRecord.objects.count(), BusinessEvent.objects.count(), Unit.objects.count())
+    response = client_for("hanoi").post(url, {"name": "Chiếm quyền", "effective_date": "01/01/2024",
+                                              "kind": "advisory_board", "end": "01/01/2024"})
+    assert response.status_code == 404
+    assert (ChangeRecord.objects.count(), BusinessEvent.objects.count(), Unit.objects.count()) == before
+
+
+def test_forbidden_and_absent_look_the_same(client_for: Callable[[str], Client]) -> None:
+    hanoi = client_for("hanoi")
+    forbidden = hanoi.get(reverse("org:unit", args=[hcm_objects()["unit"].pk]))
+    absent = hanoi.get(reverse("org:unit", args=[999_999]))
+    assert forbidden.status_code == absent.status_code == 404
+    assert forbidden.content == absent.content
+
+
+def test_search_and_history_respect_scope(client_for: Callable[[str], Client]) -> None:
+    hanoi, hcm = client_for("hanoi"), client_for("hcm")
+    for query in ("Nguyễn Văn Nên", "nguyen van nen", "Phạm Minh Chính", "Thành ủy Thành phố Hồ Chí Minh"):
+        assert "Không tìm thấy kết quả" in hanoi.get("/tim-kiem/", {"q": query}).content.decode()
+    hcm_unit = hcm_objects()["unit"]
+    assert reverse("org:unit", args=[hcm_unit.pk]) not in hanoi.get(
+        "/tim-kiem/", {"q": "TP.HCM"}).content.decode()
+    assert "Nguyễn Văn Nên" in hcm.get("/tim-kiem/", {"q": "nguyen van nen"}).content.decode()
+    person = Person.objects.get(full_name="Nguyễn Văn Nên")
+    assert hanoi.get(reverse("history", args=["person", person.pk])).status_code == 404
+    assert hcm.get(reverse("history", args=["person", person.pk])).status_code == 200
+    assert hanoi.get(reverse("history", args=["nothing", 1])).status_code == 404
+
+
+def test_hanoi_user_sees_hanoi_people_but_not_central_ones(client_for: Callable[[str], Client]) -> None:
+    hanoi = client_for("hanoi")
+    own = Person.objects.get(full_name="Hoàng Trung Hải")
+    central = Person.objects.get(full_name="Phạm Minh Chính")
+    page = hanoi.get(reverse("people:person", args=[own.pk]))
+    assert page.status_code == 200 and "Bí thư Thành ủy Hà Nội" in page.content.decode()
+    assert hanoi.get(reverse("people:person", args=[central.pk])).status_code == 404
