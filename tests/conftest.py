@@ -16,6 +16,7 @@ from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 
 D = dt.date
+Y2000 = D(2000, 1, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +56,13 @@ def root(db: None) -> Unit:
 
 @pytest.fixture
 def make_unit(root: Unit) -> Callable[..., Unit]:
-    def make(name: str, parent: Unit | None = None, kind: str = "provincial_committee",
-             valid_from: dt.date | None = D(2000, 1, 1), **kw: object) -> Unit:
+    def make(
+        name: str,
+        parent: Unit | None = None,
+        kind: str = "provincial_committee",
+        valid_from: dt.date | None = Y2000,
+        **kw: object,
+    ) -> Unit:
         spec = org.UnitSpec(name=name, kind=kind, parent=parent or root, **kw)  # type: ignore[arg-type]
         return org.unit_create(spec=spec, valid_from=valid_from, acting_user=None)
 

@@ -28,12 +28,40 @@ def test_every_service_write_leaves_an_audit_record(
     p = people.person_create(full_name="Hoàng Trung Hải", managing_unit=hn, acting_user=actor)
 
     writes: list[tuple[str, Callable[[], object]]] = [
-        ("org.unit", lambda: org.unit_create(spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hn), valid_from=D(2001, 1, 1), acting_user=actor)),
-        ("org.unit", lambda: org.unit_update(unit=hn, short_name="TU Hà Nội", aliases=["Hà Nội"], acting_user=actor)),
-        ("org.unit", lambda: org.unit_rename(unit=hn, name="Thành ủy thành phố Hà Nội", effective_date=D(2010, 1, 1), acting_user=actor)),
+        (
+            "org.unit",
+            lambda: org.unit_create(
+                spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hn),
+                valid_from=D(2001, 1, 1),
+                acting_user=actor,
+            ),
+        ),
+        (
+            "org.unit",
+            lambda: org.unit_update(
+                unit=hn, short_name="TU Hà Nội", aliases=["Hà Nội"], acting_user=actor
+            ),
+        ),
+        (
+            "org.unit",
+            lambda: org.unit_rename(
+                unit=hn,
+                name="Thành ủy thành phố Hà Nội",
+                effective_date=D(2010, 1, 1),
+                acting_user=actor,
+            ),
+        ),
         ("people.title", lambda: people.title_update(title=title, rank=3, acting_user=actor)),
-        ("people.person", lambda: people.person_update(person=p, birth_year=1959, acting_user=actor)),
-        ("people.tenure", lambda: people.tenure_start(person=p, title=title, unit=hn, start=D(2016, 2, 1), acting_user=actor)),
+        (
+            "people.person",
+            lambda: people.person_update(person=p, birth_year=1959, acting_user=actor),
+        ),
+        (
+            "people.tenure",
+            lambda: people.tenure_start(
+                person=p, title=title, unit=hn, start=D(2016, 2, 1), acting_user=actor
+            ),
+        ),
     ]
     for object_type, write in writes:
         before = ChangeRecord.objects.count()
@@ -50,12 +78,16 @@ def test_every_service_write_leaves_an_audit_record(
     assert BusinessEvent.objects.filter(kind="org.unit_renamed").count() == 1
 
 
-def test_audit_survives_user_deletion(make_unit: Callable[..., Unit],
-                                      scoped_user: Callable[..., object]) -> None:
+def test_audit_survives_user_deletion(
+    make_unit: Callable[..., Unit], scoped_user: Callable[..., object]
+) -> None:
     user = scoped_user("tam", None)
     make_unit("Đảng bộ X")
-    org.unit_create(spec=org.UnitSpec(name="Đảng bộ Y", kind="grassroots_committee"),
-                    valid_from=None, acting_user=user)
+    org.unit_create(
+        spec=org.UnitSpec(name="Đảng bộ Y", kind="grassroots_committee"),
+        valid_from=None,
+        acting_user=user,
+    )
     rows = ChangeRecord.objects.filter(actor_name="tam").count()
     assert rows >= 1
     get_user_model().objects.filter(username="tam").delete()
@@ -67,28 +99,41 @@ def test_role_grants_and_revokes_are_audited(make_unit: Callable[..., Unit]) -> 
     user = get_user_model().objects.create_user(username="u1", password="pw-123456789")
     grant = role_grant(user=user, role="viewer", unit=unit, acting_user=None)
     role_revoke(grant=grant, acting_user=None)
-    actions = list(ChangeRecord.objects.filter(object_type="core.roleassignment")
-                   .order_by("id").values_list("action", flat=True))
+    actions = list(
+        ChangeRecord.objects.filter(object_type="core.roleassignment")
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert actions == ["create", "delete"]
 
 
-def test_web_write_records_the_request_id(client_for: Callable[[str], Client],
-                                          demo: dict[str, Unit]) -> None:
+def test_web_write_records_the_request_id(
+    client_for: Callable[[str], Client], demo: dict[str, Unit]
+) -> None:
     client = client_for("hanoi")
     unit = demo["tu-hn"]
-    response = client.post(f"/don-vi/{unit.pk}/them/", {"name": "Ban Nội chính Thành ủy Hà Nội",
-                                                         "kind": "advisory_board"},
-                           HTTP_X_REQUEST_ID="req-abc123")
+    response = client.post(
+        f"/don-vi/{unit.pk}/them/",
+        {"name": "Ban Nội chính Thành ủy Hà Nội", "kind": "advisory_board"},
+        HTTP_X_REQUEST_ID="req-abc123",
+    )
     assert response.status_code == 302
     record = ChangeRecord.objects.get(object_repr="Ban Nội chính Thành ủy Hà Nội")
     assert record.request_id == "req-abc123" and record.actor_name == "hanoi"
-    assert BusinessEvent.objects.get(object_type="org.unit", object_id=record.object_id).request_id == "req-abc123"
+    assert (
+        BusinessEvent.objects.get(object_type="org.unit", object_id=record.object_id).request_id
+        == "req-abc123"
+    )
 
 
-@pytest.mark.parametrize("payload", [{"name": "", "kind": "advisory_board"},
-                                     {"name": "Ban A", "kind": "???"},
-                                     {"name": "Ban A", "kind": "advisory_board",
-                                      "valid_from": "31/02/2020"}])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"name": "", "kind": "advisory_board"},
+        {"name": "Ban A", "kind": "???"},
+        {"name": "Ban A", "kind": "advisory_board", "valid_from": "31/02/2020"},
+    ],
+)
 def test_bad_form_input_answers_in_vietnamese_and_changes_nothing(
     client_for: Callable[[str], Client], demo: dict[str, Unit], payload: dict[str, str]
 ) -> None:

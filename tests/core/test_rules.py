@@ -16,7 +16,10 @@ D = dt.date
 
 
 def test_baseline_rule_sets_are_loaded_by_migrate(db: None) -> None:
-    assert set(RuleSet.objects.values_list("code", flat=True)) >= {"to-chuc-4-cap", "294-QD-TW-to-chuc"}
+    assert set(RuleSet.objects.values_list("code", flat=True)) >= {
+        "to-chuc-4-cap",
+        "294-QD-TW-to-chuc",
+    }
 
 
 def test_resolve_takes_the_set_in_force_on_the_date(db: None) -> None:
@@ -27,12 +30,18 @@ def test_resolve_takes_the_set_in_force_on_the_date(db: None) -> None:
 
 
 def test_new_dated_set_overrides_from_its_date_only(db: None) -> None:
-    rules.ruleset_create(code="thu-nghiem-2026", name="Thử nghiệm", source="Quy định giả định",
-                         effective_from=D(2026, 2, 1), rules={"org.grassroots_committee_min_members": 25})
+    rules.ruleset_create(
+        code="thu-nghiem-2026",
+        name="Thử nghiệm",
+        source="Quy định giả định",
+        effective_from=D(2026, 2, 1),
+        rules={"org.grassroots_committee_min_members": 25},
+    )
     assert rules.resolve("org.grassroots_committee_min_members", D(2026, 1, 31)).value == 30
     assert rules.resolve("org.grassroots_committee_min_members", D(2026, 2, 1)).value == 25
-    record = ChangeRecord.objects.get(object_type="core.ruleset", action="create",
-                                      object_repr__startswith="Thử nghiệm")
+    record = ChangeRecord.objects.get(
+        object_type="core.ruleset", action="create", object_repr__startswith="Thử nghiệm"
+    )
     assert record.after["rules"] == {"org.grassroots_committee_min_members": 25}
 
 

@@ -54,11 +54,31 @@ def test_split_name_in_vietnamese_order() -> None:
 
 
 def test_names_sort_by_given_name_then_middle_then_family() -> None:
-    names = ["Nguyễn Văn Nên", "Phạm Minh Chính", "Trần Văn Anh", "Vũ Anh", "Lê Ánh",
-             "Bùi Đức", "Lê Dũng", "Đinh La Thăng", "Trương Thị Mai", "Võ Thị Dung", "Anh"]
+    names = [
+        "Nguyễn Văn Nên",
+        "Phạm Minh Chính",
+        "Trần Văn Anh",
+        "Vũ Anh",
+        "Lê Ánh",
+        "Bùi Đức",
+        "Lê Dũng",
+        "Đinh La Thăng",
+        "Trương Thị Mai",
+        "Võ Thị Dung",
+        "Anh",
+    ]
     assert sorted(names, key=name_sort_key) == [
-        "Anh", "Vũ Anh", "Trần Văn Anh", "Lê Ánh", "Phạm Minh Chính", "Võ Thị Dung",
-        "Lê Dũng", "Bùi Đức", "Trương Thị Mai", "Nguyễn Văn Nên", "Đinh La Thăng",
+        "Anh",
+        "Vũ Anh",
+        "Trần Văn Anh",
+        "Lê Ánh",
+        "Phạm Minh Chính",
+        "Võ Thị Dung",
+        "Lê Dũng",
+        "Bùi Đức",
+        "Trương Thị Mai",
+        "Nguyễn Văn Nên",
+        "Đinh La Thăng",
     ]
 
 
@@ -66,7 +86,19 @@ def test_vietnamese_letter_and_tone_order() -> None:
     # a < ă < â < b … d < đ; tones: none, huyền, hỏi, ngã, sắc, nặng (ICU vi order)
     words = ["Ba", "Bà", "Bả", "Bã", "Bá", "Bạ", "Băng", "Bâng", "Da", "Đa", "Ơn", "Ôn", "On"]
     assert sorted(words, key=text_sort_key) == [
-        "Ba", "Bà", "Bả", "Bã", "Bá", "Bạ", "Băng", "Bâng", "Da", "Đa", "On", "Ôn", "Ơn",
+        "Ba",
+        "Bà",
+        "Bả",
+        "Bã",
+        "Bá",
+        "Bạ",
+        "Băng",
+        "Bâng",
+        "Da",
+        "Đa",
+        "On",
+        "Ôn",
+        "Ơn",
     ]
 
 

@@ -59,7 +59,9 @@ def test_search_person_and_see_career(live_server: Any, page: Any, shots: Path) 
     page.screenshot(path=str(shots / "06-cay-to-chuc-01-07-2025.png"), full_page=True)
 
 
-def test_scoped_user_meets_404_outside_its_subtree(live_server: Any, page: Any, shots: Path) -> None:
+def test_scoped_user_meets_404_outside_its_subtree(
+    live_server: Any, page: Any, shots: Path
+) -> None:
     load(say=lambda _: None)
     from xaydungdang.people.models import Person
 

@@ -21,11 +21,19 @@ def test_tree_before_and_after_the_2025_merger(demo: dict[str, Unit]) -> None:
     admin = get_user_model().objects.get(username="quantri")
     before = tree_as_of(admin, D(2025, 6, 30))
     after = tree_as_of(admin, D(2025, 7, 1))
-    for gone in ("Tỉnh ủy Bình Dương", "Tỉnh ủy Bà Rịa - Vũng Tàu", "Quận ủy Quận 1",
-                 "Ban Tổ chức Tỉnh ủy Bình Dương"):
+    for gone in (
+        "Tỉnh ủy Bình Dương",
+        "Tỉnh ủy Bà Rịa - Vũng Tàu",
+        "Quận ủy Quận 1",
+        "Ban Tổ chức Tỉnh ủy Bình Dương",
+    ):
         assert gone in names(before) and gone not in names(after)
-    assert "Đảng ủy phường Sài Gòn" in names(after) and "Đảng ủy phường Sài Gòn" not in names(before)
-    assert "Thành ủy Thành phố Hồ Chí Minh" in names(before) and "Thành ủy Thành phố Hồ Chí Minh" in names(after)
+    assert "Đảng ủy phường Sài Gòn" in names(after) and "Đảng ủy phường Sài Gòn" not in names(
+        before
+    )
+    assert "Thành ủy Thành phố Hồ Chí Minh" in names(
+        before
+    ) and "Thành ủy Thành phố Hồ Chí Minh" in names(after)
 
 
 def test_tree_order_and_depth(demo: dict[str, Unit]) -> None:
@@ -35,14 +43,22 @@ def test_tree_order_and_depth(demo: dict[str, Unit]) -> None:
     assert by_name["Ban Chấp hành Trung ương Đảng"].depth == 0
     assert by_name["Bộ Chính trị"].depth == 1 and by_name["Ban Tổ chức Thành ủy Hà Nội"].depth == 2
     central = names(nodes)
-    assert central.index("Bộ Chính trị") < central.index("Ban Bí thư") < central.index("Thành ủy Hà Nội")
+    assert (
+        central.index("Bộ Chính trị")
+        < central.index("Ban Bí thư")
+        < central.index("Thành ủy Hà Nội")
+    )
 
 
 def test_as_of_uses_the_name_and_parent_of_the_day(demo: dict[str, Unit]) -> None:
     admin = get_user_model().objects.get(username="quantri")
     board = demo["btc-hn"]
-    org.unit_rename(unit=board, name="Ban Tổ chức Thành ủy thành phố Hà Nội",
-                    effective_date=D(2026, 3, 1), acting_user=None)
+    org.unit_rename(
+        unit=board,
+        name="Ban Tổ chức Thành ủy thành phố Hà Nội",
+        effective_date=D(2026, 3, 1),
+        acting_user=None,
+    )
     assert "Ban Tổ chức Thành ủy Hà Nội" in names(tree_as_of(admin, D(2026, 2, 28)))
     assert "Ban Tổ chức Thành ủy thành phố Hà Nội" in names(tree_as_of(admin, D(2026, 3, 1)))
 

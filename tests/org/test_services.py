@@ -19,8 +19,13 @@ MakeUnit = Callable[..., Unit]
 
 
 def counts() -> tuple[int, int, int, int, int]:
-    return (Unit.objects.count(), UnitVersion.objects.count(), UnitEvent.objects.count(),
-            ChangeRecord.objects.count(), BusinessEvent.objects.count())
+    return (
+        Unit.objects.count(),
+        UnitVersion.objects.count(),
+        UnitEvent.objects.count(),
+        ChangeRecord.objects.count(),
+        BusinessEvent.objects.count(),
+    )
 
 
 def rejected(call: Callable[[], object], fragment: str) -> None:
@@ -48,8 +53,10 @@ def test_create_rejects_bad_input(make_unit: MakeUnit, root: Unit) -> None:
     rejected(lambda: make_unit("X", kind="không-có"), "không hợp lệ")
     hn2 = make_unit("Thành ủy Hải Phòng")
     org.unit_dissolve(unit=hn2, effective_date=D(2010, 1, 1), acting_user=None)
-    rejected(lambda: make_unit("Ban X", parent=hn2, valid_from=D(2012, 1, 1)),
-             "không hoạt động vào ngày 01/01/2012")
+    rejected(
+        lambda: make_unit("Ban X", parent=hn2, valid_from=D(2012, 1, 1)),
+        "không hoạt động vào ngày 01/01/2012",
+    )
 
 
 def test_name_is_normalized_on_the_way_in(make_unit: MakeUnit) -> None:
@@ -59,15 +66,29 @@ def test_name_is_normalized_on_the_way_in(make_unit: MakeUnit) -> None:
 
 def test_rename_keeps_the_old_name_in_history(make_unit: MakeUnit) -> None:
     unit = make_unit("Ban Kinh tế Trung ương", kind="advisory_board")
-    org.unit_rename(unit=unit, name="Ban Chính sách, chiến lược Trung ương",
-                    effective_date=D(2025, 2, 1), acting_user=None)
+    org.unit_rename(
+        unit=unit,
+        name="Ban Chính sách, chiến lược Trung ương",
+        effective_date=D(2025, 2, 1),
+        acting_user=None,
+    )
     names = list(unit.versions.order_by("valid_from").values_list("name", "valid_to"))
-    assert names == [("Ban Kinh tế Trung ương", D(2025, 2, 1)),
-                     ("Ban Chính sách, chiến lược Trung ương", None)]
-    rejected(lambda: org.unit_rename(unit=unit, name="Ban Mới", effective_date=D(2025, 1, 1),
-                                     acting_user=None), "Ngày hiệu lực phải sau 01/02/2025")
-    rejected(lambda: org.unit_rename(unit=unit, name=unit.name, effective_date=D(2026, 1, 1),
-                                     acting_user=None), "trùng với tên hiện tại")
+    assert names == [
+        ("Ban Kinh tế Trung ương", D(2025, 2, 1)),
+        ("Ban Chính sách, chiến lược Trung ương", None),
+    ]
+    rejected(
+        lambda: org.unit_rename(
+            unit=unit, name="Ban Mới", effective_date=D(2025, 1, 1), acting_user=None
+        ),
+        "Ngày hiệu lực phải sau 01/02/2025",
+    )
+    rejected(
+        lambda: org.unit_rename(
+            unit=unit, name=unit.name, effective_date=D(2026, 1, 1), acting_user=None
+        ),
+        "trùng với tên hiện tại",
+    )
 
 
 def test_reparent_moves_the_subtree(make_unit: MakeUnit) -> None:
@@ -77,8 +98,12 @@ def test_reparent_moves_the_subtree(make_unit: MakeUnit) -> None:
     cell.refresh_from_db()
     assert cell.parent == b and cell.path.startswith(b.path)
     assert list(cell.versions.values_list("parent__name", flat=True)) == ["Đảng bộ A", "Đảng bộ B"]
-    rejected(lambda: org.unit_reparent(unit=b, new_parent=cell, effective_date=D(2021, 1, 1),
-                                       acting_user=None), "cấp dưới của nó")
+    rejected(
+        lambda: org.unit_reparent(
+            unit=b, new_parent=cell, effective_date=D(2021, 1, 1), acting_user=None
+        ),
+        "cấp dưới của nó",
+    )
 
 
 def test_merge_into_a_new_unit_ends_the_predecessors(make_unit: MakeUnit, root: Unit) -> None:
@@ -86,9 +111,12 @@ def test_merge_into_a_new_unit_ends_the_predecessors(make_unit: MakeUnit, root: 
     dv = make_unit("Ban Dân vận Trung ương", kind="advisory_board")
     sub = make_unit("Vụ Tuyên truyền", parent=tg, kind="advisory_board")
     new = org.units_merge(
-        units=[tg, dv], effective_date=D(2025, 3, 1), acting_user=None,
-        new_unit=org.UnitSpec(name="Ban Tuyên giáo và Dân vận Trung ương", kind="advisory_board",
-                              parent=root),
+        units=[tg, dv],
+        effective_date=D(2025, 3, 1),
+        acting_user=None,
+        new_unit=org.UnitSpec(
+            name="Ban Tuyên giáo và Dân vận Trung ương", kind="advisory_board", parent=root
+        ),
     )
     tg.refresh_from_db()
     dv.refresh_from_db()
@@ -106,34 +134,56 @@ def test_merge_rejects_bad_input(make_unit: MakeUnit) -> None:
     a, b = make_unit("Tỉnh ủy A"), make_unit("Tỉnh ủy B")
     make_unit("Ban Tổ chức", parent=a, kind="advisory_board")
     make_unit("Ban Tổ chức", parent=b, kind="advisory_board")
-    rejected(lambda: org.units_merge(units=[a], successor=a, effective_date=D(2025, 7, 1),
-                                     acting_user=None), "ít nhất hai")
-    rejected(lambda: org.units_merge(units=[a, b], effective_date=D(2025, 7, 1), acting_user=None),
-             "đúng một đơn vị kế thừa")
-    rejected(lambda: org.units_merge(units=[a, b], successor=a, effective_date=D(2025, 7, 1),
-                                     acting_user=None), "trùng tên")
+    rejected(
+        lambda: org.units_merge(
+            units=[a], successor=a, effective_date=D(2025, 7, 1), acting_user=None
+        ),
+        "ít nhất hai",
+    )
+    rejected(
+        lambda: org.units_merge(units=[a, b], effective_date=D(2025, 7, 1), acting_user=None),
+        "đúng một đơn vị kế thừa",
+    )
+    rejected(
+        lambda: org.units_merge(
+            units=[a, b], successor=a, effective_date=D(2025, 7, 1), acting_user=None
+        ),
+        "trùng tên",
+    )
 
 
 def test_split_into_new_units(make_unit: MakeUnit) -> None:
     big = make_unit("Đảng bộ Lớn")
     cell = make_unit("Chi bộ 5", parent=big, kind="subordinate_cell")
-    parts = [org.UnitSpec(name="Đảng bộ Bắc", kind="provincial_committee"),
-             org.UnitSpec(name="Đảng bộ Nam", kind="provincial_committee")]
-    north, south = org.unit_split(unit=big, parts=parts, effective_date=D(2008, 8, 1),
-                                  acting_user=None)
+    parts = [
+        org.UnitSpec(name="Đảng bộ Bắc", kind="provincial_committee"),
+        org.UnitSpec(name="Đảng bộ Nam", kind="provincial_committee"),
+    ]
+    north, south = org.unit_split(
+        unit=big, parts=parts, effective_date=D(2008, 8, 1), acting_user=None
+    )
     big.refresh_from_db()
     cell.refresh_from_db()
     assert big.valid_to == D(2008, 8, 1) and cell.parent == north
     assert north.parent_id == big.parent_id and south.valid_from == D(2008, 8, 1)
-    rejected(lambda: org.unit_split(unit=north, parts=[org.UnitSpec(name="X", kind="grassroots_cell")],
-                                    effective_date=D(2009, 1, 1), acting_user=None), "ít nhất hai")
+    rejected(
+        lambda: org.unit_split(
+            unit=north,
+            parts=[org.UnitSpec(name="X", kind="grassroots_cell")],
+            effective_date=D(2009, 1, 1),
+            acting_user=None,
+        ),
+        "ít nhất hai",
+    )
 
 
 def test_dissolve_refuses_while_sub_units_are_active(make_unit: MakeUnit) -> None:
     unit = make_unit("Đảng bộ Khối")
     make_unit("Chi bộ 1", parent=unit, kind="subordinate_cell")
-    rejected(lambda: org.unit_dissolve(unit=unit, effective_date=D(2025, 1, 24), acting_user=None),
-             "còn 1 đơn vị trực thuộc")
+    rejected(
+        lambda: org.unit_dissolve(unit=unit, effective_date=D(2025, 1, 24), acting_user=None),
+        "còn 1 đơn vị trực thuộc",
+    )
 
 
 def test_units_are_never_deleted(make_unit: MakeUnit) -> None:
@@ -153,12 +203,18 @@ def test_scoped_user_cannot_change_outside_subtree(
 ) -> None:
     hn, hcm = make_unit("Thành ủy Hà Nội"), make_unit("Thành ủy TP.HCM")
     user = scoped_user("hn", hn)
-    org.unit_create(spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hn),
-                    valid_from=None, acting_user=user)
+    org.unit_create(
+        spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hn),
+        valid_from=None,
+        acting_user=user,
+    )
     before = counts()
     with pytest.raises(AccessDenied):
-        org.unit_create(spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hcm),
-                        valid_from=None, acting_user=user)
+        org.unit_create(
+            spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hcm),
+            valid_from=None,
+            acting_user=user,
+        )
     with pytest.raises(AccessDenied):
         org.unit_rename(unit=hcm, name="Khác", effective_date=D(2024, 1, 1), acting_user=user)
     assert counts() == before

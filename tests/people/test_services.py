@@ -42,9 +42,11 @@ def test_person_keys_are_derived(hanoi: Unit) -> None:
 
 def test_person_bad_input_changes_nothing(hanoi: Unit) -> None:
     before = (Person.objects.count(), ChangeRecord.objects.count())
-    for kwargs, fragment in [({"full_name": " "}, "không được để trống"),
-                             ({"full_name": "A", "birth_year": 1700}, "1880"),
-                             ({"full_name": "A", "gender": "x"}, "Giới tính")]:
+    for kwargs, fragment in [
+        ({"full_name": " "}, "không được để trống"),
+        ({"full_name": "A", "birth_year": 1700}, "1880"),
+        ({"full_name": "A", "gender": "x"}, "Giới tính"),
+    ]:
         with pytest.raises(ValidationError) as err:
             people.person_create(managing_unit=hanoi, acting_user=None, **kwargs)
         assert fragment in " ".join(err.value.messages)
@@ -54,9 +56,12 @@ def test_person_bad_input_changes_nothing(hanoi: Unit) -> None:
 def test_concurrent_titles_and_who_held(hanoi: Unit, secretary: Title, superuser: object) -> None:
     chair = people.title_create(name="Chủ tịch", acting_user=None)
     p = person(hanoi)
-    people.tenure_start(person=p, title=secretary, unit=hanoi, start=D(2016, 2, 6), acting_user=None)
-    people.tenure_start(person=p, title=chair, unit=hanoi, start=D(2016, 3, 1),
-                        end=D(2017, 1, 1), acting_user=None)
+    people.tenure_start(
+        person=p, title=secretary, unit=hanoi, start=D(2016, 2, 6), acting_user=None
+    )
+    people.tenure_start(
+        person=p, title=chair, unit=hanoi, start=D(2016, 3, 1), end=D(2017, 1, 1), acting_user=None
+    )
     admin = superuser
     assert [t.title.name for t in holders(admin, hanoi, D(2016, 6, 1))] == ["Bí thư", "Chủ tịch"]
     assert [t.title.name for t in holders(admin, hanoi, D(2017, 1, 1))] == ["Bí thư"]
@@ -66,8 +71,14 @@ def test_concurrent_titles_and_who_held(hanoi: Unit, secretary: Title, superuser
 
 def test_tenure_rules(hanoi: Unit, secretary: Title) -> None:
     p = person(hanoi)
-    people.tenure_start(person=p, title=secretary, unit=hanoi, start=D(2016, 1, 1),
-                        end=D(2020, 1, 1), acting_user=None)
+    people.tenure_start(
+        person=p,
+        title=secretary,
+        unit=hanoi,
+        start=D(2016, 1, 1),
+        end=D(2020, 1, 1),
+        acting_user=None,
+    )
     before = (Tenure.objects.count(), ChangeRecord.objects.count())
     cases = [
         ({"start": D(2021, 1, 1), "end": D(2020, 1, 1)}, "phải sau ngày bắt đầu"),
@@ -81,20 +92,24 @@ def test_tenure_rules(hanoi: Unit, secretary: Title) -> None:
         assert fragment in " ".join(err.value.messages)
     assert (Tenure.objects.count(), ChangeRecord.objects.count()) == before
     # back to back is not an overlap
-    people.tenure_start(person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), acting_user=None)
+    people.tenure_start(
+        person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), acting_user=None
+    )
 
 
 def test_database_enforces_start_before_end(hanoi: Unit, secretary: Title) -> None:
     p = person(hanoi)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Tenure.objects.create(person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1),
-                              end=D(2020, 1, 1))
+        Tenure.objects.create(
+            person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), end=D(2020, 1, 1)
+        )
 
 
 def test_unit_cannot_end_under_open_tenures(hanoi: Unit, secretary: Title) -> None:
     p = person(hanoi)
-    tenure = people.tenure_start(person=p, title=secretary, unit=hanoi, start=D(2016, 1, 1),
-                                 acting_user=None)
+    tenure = people.tenure_start(
+        person=p, title=secretary, unit=hanoi, start=D(2016, 1, 1), acting_user=None
+    )
     with pytest.raises(ValidationError) as err:
         org.unit_dissolve(unit=hanoi, effective_date=D(2025, 7, 1), acting_user=None)
     assert "còn 1 người giữ chức danh" in err.value.messages[0]
@@ -104,14 +119,24 @@ def test_unit_cannot_end_under_open_tenures(hanoi: Unit, secretary: Title) -> No
         people.tenure_end(tenure=tenure, end=D(2025, 8, 1), acting_user=None)
 
 
-def test_career_names_units_as_they_were_then(hanoi: Unit, secretary: Title,
-                                             superuser: object) -> None:
+def test_career_names_units_as_they_were_then(
+    hanoi: Unit, secretary: Title, superuser: object
+) -> None:
     p = person(hanoi)
-    people.tenure_start(person=p, title=secretary, unit=hanoi, start=D(2016, 1, 1),
-                        end=D(2018, 1, 1), acting_user=None)
-    org.unit_rename(unit=hanoi, name="Thành ủy thành phố Hà Nội", effective_date=D(2019, 1, 1),
-                    acting_user=None)
-    people.tenure_start(person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), acting_user=None)
+    people.tenure_start(
+        person=p,
+        title=secretary,
+        unit=hanoi,
+        start=D(2016, 1, 1),
+        end=D(2018, 1, 1),
+        acting_user=None,
+    )
+    org.unit_rename(
+        unit=hanoi, name="Thành ủy thành phố Hà Nội", effective_date=D(2019, 1, 1), acting_user=None
+    )
+    people.tenure_start(
+        person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), acting_user=None
+    )
     labels = [row.label for row in career(superuser, p)]
     assert labels == ["Bí thư Thành ủy Hà Nội", "Bí thư Thành ủy thành phố Hà Nội"]
 
@@ -121,8 +146,11 @@ def test_demo_career_of_pham_minh_chinh(demo: dict[str, Unit]) -> None:
     p = Person.objects.get(full_name="Phạm Minh Chính")
     rows = career(btctw_user, p)
     labels = {r.label for r in rows}
-    assert labels == {"Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng",
-                      "Trưởng Ban Tổ chức Trung ương"}
+    assert labels == {
+        "Ủy viên Bộ Chính trị",
+        "Bí thư Trung ương Đảng",
+        "Trưởng Ban Tổ chức Trung ương",
+    }
     assert {(r.tenure.start, r.tenure.end) for r in rows} == {(D(2016, 8, 20), D(2019, 1, 30))}
     head = Title.objects.get(name="Trưởng ban")
     on_2022 = holders(btctw_user, demo["btctw"], D(2022, 12, 23), head)

@@ -33,8 +33,12 @@ def pattern_names(patterns: list[Any] | None = None, prefix: str = "") -> set[st
 def hcm_objects() -> dict[str, Any]:
     tenure = Tenure.objects.filter(unit__code="tu-hcm").select_related("person").first()
     assert tenure is not None
-    return {"unit": Unit.objects.get(code="tu-hcm"), "person": tenure.person, "tenure": tenure,
-            "title": Title.objects.first()}
+    return {
+        "unit": Unit.objects.get(code="tu-hcm"),
+        "person": tenure.person,
+        "tenure": tenure,
+        "title": Title.objects.first(),
+    }
 
 
 # name -> (args builder, status for the Hanoi user, status for the HCMC user)
@@ -89,17 +93,28 @@ def test_scoped_access(name: str, client_for: Callable[[str], Client]) -> None:
     if name in ANON_OK:
         assert anon.status_code == 200
     elif name != "logout":
-        assert anon.status_code == 302 and "dang-nhap" in anon["Location"] or name == "admin"
+        assert (anon.status_code == 302 and "dang-nhap" in anon["Location"]) or name == "admin"
 
 
 @pytest.mark.parametrize("name", [n for n, (_, h, _c) in MATRIX.items() if h == 404])
 def test_forbidden_posts_change_nothing(name: str, client_for: Callable[[str], Client]) -> None:
     url = url_of(name, hcm_objects())
     before = (ChangeRecord.objects.count(), BusinessEvent.objects.count(), Unit.objects.count())
-    response = client_for("hanoi").post(url, {"name": "Chiếm quyền", "effective_date": "01/01/2024",
-                                              "kind": "advisory_board", "end": "01/01/2024"})
+    response = client_for("hanoi").post(
+        url,
+        {
+            "name": "Chiếm quyền",
+            "effective_date": "01/01/2024",
+            "kind": "advisory_board",
+            "end": "01/01/2024",
+        },
+    )
     assert response.status_code == 404
-    assert (ChangeRecord.objects.count(), BusinessEvent.objects.count(), Unit.objects.count()) == before
+    assert (
+        ChangeRecord.objects.count(),
+        BusinessEvent.objects.count(),
+        Unit.objects.count(),
+    ) == before
 
 
 def test_forbidden_and_absent_look_the_same(client_for: Callable[[str], Client]) -> None:
@@ -112,11 +127,18 @@ def test_forbidden_and_absent_look_the_same(client_for: Callable[[str], Client])
 
 def test_search_and_history_respect_scope(client_for: Callable[[str], Client]) -> None:
     hanoi, hcm = client_for("hanoi"), client_for("hcm")
-    for query in ("Nguyễn Văn Nên", "nguyen van nen", "Phạm Minh Chính", "Thành ủy Thành phố Hồ Chí Minh"):
+    for query in (
+        "Nguyễn Văn Nên",
+        "nguyen van nen",
+        "Phạm Minh Chính",
+        "Thành ủy Thành phố Hồ Chí Minh",
+    ):
         assert "Không tìm thấy kết quả" in hanoi.get("/tim-kiem/", {"q": query}).content.decode()
     hcm_unit = hcm_objects()["unit"]
-    assert reverse("org:unit", args=[hcm_unit.pk]) not in hanoi.get(
-        "/tim-kiem/", {"q": "TP.HCM"}).content.decode()
+    assert (
+        reverse("org:unit", args=[hcm_unit.pk])
+        not in hanoi.get("/tim-kiem/", {"q": "TP.HCM"}).content.decode()
+    )
     assert "Nguyễn Văn Nên" in hcm.get("/tim-kiem/", {"q": "nguyen van nen"}).content.decode()
     person = Person.objects.get(full_name="Nguyễn Văn Nên")
     assert hanoi.get(reverse("history", args=["person", person.pk])).status_code == 404
@@ -124,7 +146,9 @@ def test_search_and_history_respect_scope(client_for: Callable[[str], Client]) -
     assert hanoi.get(reverse("history", args=["nothing", 1])).status_code == 404
 
 
-def test_hanoi_user_sees_hanoi_people_but_not_central_ones(client_for: Callable[[str], Client]) -> None:
+def test_hanoi_user_sees_hanoi_people_but_not_central_ones(
+    client_for: Callable[[str], Client],
+) -> None:
     hanoi = client_for("hanoi")
     own = Person.objects.get(full_name="Hoàng Trung Hải")
     central = Person.objects.get(full_name="Phạm Minh Chính")

@@ -12,7 +12,11 @@ from xaydungdang.people.models import Person
 
 PAGES = [
     ("unit page", lambda: f"/don-vi/{Unit.objects.get(code='tu-hcm').pk}/", 14),
-    ("unit page with who-held", lambda: f"/don-vi/{Unit.objects.get(code='btctw').pk}/?vao_ngay=01/01/2017", 15),
+    (
+        "unit page with who-held",
+        lambda: f"/don-vi/{Unit.objects.get(code='btctw').pk}/?vao_ngay=01/01/2017",
+        15,
+    ),
     ("person page", lambda: f"/ca-nhan/{Person.objects.get(full_name='Phạm Minh Chính').pk}/", 9),
     ("tree", lambda: "/don-vi/?ngay=01/01/2020", 5),
     ("search", lambda: "/tim-kiem/?q=nguyen", 6),
@@ -21,9 +25,13 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("label", "url", "limit"), PAGES, ids=[p[0] for p in PAGES])
-def test_page_query_count(label: str, url: Callable[[], str], limit: int,
-                          client_for: Callable[[str], Client],
-                          django_assert_max_num_queries: Callable[[int], object]) -> None:
+def test_page_query_count(
+    label: str,
+    url: Callable[[], str],
+    limit: int,
+    client_for: Callable[[str], Client],
+    django_assert_max_num_queries: Callable[[int], object],
+) -> None:
     client = client_for("btctw")
     target = url()
     with django_assert_max_num_queries(limit):  # type: ignore[attr-defined]
@@ -58,11 +66,15 @@ def test_unit_and_person_pages_do_not_grow_with_data(
     before = counts()
     member = Title.objects.get(name="Ủy viên")
     for i in range(15):
-        cell = org.unit_create(spec=org.UnitSpec(name=f"Chi bộ {i}", kind="grassroots_cell",
-                                                 parent=hcm), valid_from=dt.date(2020, 1, 1),
-                               acting_user=None)
-        org.unit_rename(unit=cell, name=f"Chi bộ số {i}", effective_date=dt.date(2021, 1, 1),
-                        acting_user=None)
-        people.tenure_start(person=person, title=member, unit=cell, start=dt.date(2020, 2, 1),
-                            acting_user=None)
+        cell = org.unit_create(
+            spec=org.UnitSpec(name=f"Chi bộ {i}", kind="grassroots_cell", parent=hcm),
+            valid_from=dt.date(2020, 1, 1),
+            acting_user=None,
+        )
+        org.unit_rename(
+            unit=cell, name=f"Chi bộ số {i}", effective_date=dt.date(2021, 1, 1), acting_user=None
+        )
+        people.tenure_start(
+            person=person, title=member, unit=cell, start=dt.date(2020, 2, 1), acting_user=None
+        )
     assert counts() == before

@@ -63,3 +63,17 @@ def test_bad_dates_in_query_strings_do_not_break_pages(
     page = client.get(f"/don-vi/{unit.pk}/", {"vao_ngay": "20/08/2016"})  # type: ignore[attr-defined]
     assert "Đinh La Thăng" in page.content.decode()
     assert dt.date(2016, 8, 20)
+
+
+def test_oversized_ids_answer_404_not_500(
+    demo: dict[str, Unit], client_for: Callable[..., object]
+) -> None:
+    client = client_for("btctw")
+    huge = "9" * 30
+    for url in (f"/don-vi/{huge}/", f"/ca-nhan/{huge}/", f"/lich-su/unit/{huge}/",
+                f"/ca-nhan/qua-trinh/{huge}/sua/"):
+        assert client.get(url).status_code == 404, url  # type: ignore[attr-defined]
+    assert client.get("/don-vi/", {"goc": huge}).status_code == 404  # type: ignore[attr-defined]
+    unit = demo["tu-hcm"]
+    page = client.get(f"/don-vi/{unit.pk}/", {"vao_ngay": "01/01/2020", "chuc_danh": huge})  # type: ignore[attr-defined]
+    assert page.status_code == 200

@@ -19,7 +19,9 @@ from django.db import models
 
 from .models import BusinessEvent, ChangeRecord
 
-_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("xdd_request_id", default=None)
+_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "xdd_request_id", default=None
+)
 
 SYSTEM_ACTOR = "hệ thống"
 

@@ -79,7 +79,7 @@ def ruleset_create(
 
 
 def load_baseline(path: Path = BASELINE) -> int:
-    """Register the baseline rule sets that are missing (idempotent). Returns how many were added."""
+    """Register the missing baseline rule sets (idempotent); returns how many were added."""
     added = 0
     for item in json.loads(path.read_text(encoding="utf-8")):
         if RuleSet.objects.filter(code=item["code"]).exists():

@@ -27,6 +27,7 @@ _LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 
 _WORD = re.compile(r"(?:\w|[\u0300-\u036f])+")
 _SPACES = re.compile(r"\s+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _compose(base: str, tone: str) -> str:
@@ -45,7 +46,9 @@ def _tone_moves() -> dict[str, str]:
 
 _MOVES = _tone_moves()
 _OLD_STYLE = re.compile(
-    r"(?<![qQ\w])(\w*?)(" + "|".join(sorted(map(re.escape, _MOVES), key=len, reverse=True)) + r")(?!\w)"
+    r"(?<![qQ\w])(\w*?)("
+    + "|".join(sorted(map(re.escape, _MOVES), key=len, reverse=True))
+    + r")(?!\w)"
 )
 
 
@@ -63,13 +66,14 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def clean(text: str) -> str:
-    """User input as stored: NFC with the unified tone placement, trimmed, single spaces."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    """User input as stored: NFC with the unified tone placement, no control characters,
+    trimmed, single spaces."""
+    return _SPACES.sub(" ", nfc(_CONTROLS.sub("", text))).strip()
 
 
 def fold(text: str) -> str:
     """Search key: strip diacritics, map đ→d, lower-case, collapse spaces. Idempotent."""
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFD", _CONTROLS.sub("", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped).casefold()).strip()

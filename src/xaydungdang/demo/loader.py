@@ -22,12 +22,19 @@ Say = Callable[[str], None]
 
 
 def _units() -> dict[str, Unit]:
-    units = {u.code: u for u in Unit.objects.filter(code__isnull=False)}
+    units = {u.code: u for u in Unit.objects.filter(code__isnull=False) if u.code}
     for code, name, short, kind, parent, aliases in data.UNITS:
         if code in units:
             continue
-        spec = org.UnitSpec(name=name, kind=kind, parent=units[parent] if parent else None,
-                            short_name=short, aliases=aliases, code=code, is_demo=True)
+        spec = org.UnitSpec(
+            name=name,
+            kind=kind,
+            parent=units[parent] if parent else None,
+            short_name=short,
+            aliases=aliases,
+            code=code,
+            is_demo=True,
+        )
         units[code] = org.unit_create(spec=spec, valid_from=None, acting_user=None)
     return units
 
@@ -37,36 +44,56 @@ def _restructure_2025(units: dict[str, Unit]) -> None:
     day = data.RESTRUCTURE_DAY
     code, name, kind, parent, start = data.LEGACY_DISTRICT
     if code not in units:
-        spec = org.UnitSpec(name=name, kind=kind, parent=units[parent], code=code, is_demo=True,
-                            aliases=["Quận 1"])
+        spec = org.UnitSpec(
+            name=name, kind=kind, parent=units[parent], code=code, is_demo=True, aliases=["Quận 1"]
+        )
         units[code] = org.unit_create(spec=spec, valid_from=start, acting_user=None)
     if units[code].valid_to is None:
-        org.unit_dissolve(unit=units[code], effective_date=day, acting_user=None,
-                          decision_ref="Quy định 294-QĐ/TW: không còn cấp huyện từ 01/7/2025")
+        org.unit_dissolve(
+            unit=units[code],
+            effective_date=day,
+            acting_user=None,
+            decision_ref="Quy định 294-QĐ/TW: không còn cấp huyện từ 01/7/2025",
+        )
     code, name, kind, parent, start = data.NEW_WARD
     if code not in units:
-        spec = org.UnitSpec(name=name, kind=kind, parent=units[parent], code=code, is_demo=True,
-                            aliases=["Đảng bộ phường Sài Gòn", "phường Sài Gòn"])
+        spec = org.UnitSpec(
+            name=name,
+            kind=kind,
+            parent=units[parent],
+            code=code,
+            is_demo=True,
+            aliases=["Đảng bộ phường Sài Gòn", "phường Sài Gòn"],
+        )
         units[code] = org.unit_create(spec=spec, valid_from=start, acting_user=None)
     for unit in ("btc-hcm", "tu-hcm"):
         units[unit].refresh_from_db()
     if units["btc-bd"].valid_to is None:
-        org.units_merge(units=[units[c] for c in ("btc-hcm", "btc-bd", "btc-brvt")],
-                        successor=units["btc-hcm"], effective_date=day, acting_user=None,
-                        decision_ref=data.MERGE_DECISION)
+        org.units_merge(
+            units=[units[c] for c in ("btc-hcm", "btc-bd", "btc-brvt")],
+            successor=units["btc-hcm"],
+            effective_date=day,
+            acting_user=None,
+            decision_ref=data.MERGE_DECISION,
+        )
     units["tu-bd"].refresh_from_db()
     if units["tu-bd"].valid_to is None:
-        org.units_merge(units=[units[c] for c in ("tu-hcm", "tu-bd", "tu-brvt")],
-                        successor=units["tu-hcm"], effective_date=day, acting_user=None,
-                        decision_ref=data.MERGE_DECISION)
+        org.units_merge(
+            units=[units[c] for c in ("tu-hcm", "tu-bd", "tu-brvt")],
+            successor=units["tu-hcm"],
+            effective_date=day,
+            acting_user=None,
+            decision_ref=data.MERGE_DECISION,
+        )
 
 
 def _titles() -> dict[str, Title]:
     titles = {t.name: t for t in Title.objects.all()}
     for name, template, rank in data.TITLES:
         if name not in titles:
-            titles[name] = people.title_create(name=name, label_template=template, rank=rank,
-                                               acting_user=None)
+            titles[name] = people.title_create(
+                name=name, label_template=template, rank=rank, acting_user=None
+            )
     return titles
 
 
@@ -75,17 +102,27 @@ def _persons(units: dict[str, Unit], titles: dict[str, Title]) -> None:
         person = Person.objects.filter(full_name=full_name, managing_unit=units[home]).first()
         if person is None:
             person = people.person_create(
-                full_name=full_name, gender=gender, managing_unit=units[home], is_demo=True,
-                note="Dữ liệu minh họa từ các bài báo nguồn.", acting_user=None,
+                full_name=full_name,
+                gender=gender,
+                managing_unit=units[home],
+                is_demo=True,
+                note="Dữ liệu minh họa từ các bài báo nguồn.",
+                acting_user=None,
             )
         for title, unit, days in tenures:
             start, end = min(days), max(days) + dt.timedelta(days=1)
-            if Tenure.objects.filter(person=person, title=titles[title], unit=units[unit],
-                                     start=start).exists():
+            if Tenure.objects.filter(
+                person=person, title=titles[title], unit=units[unit], start=start
+            ).exists():
                 continue
             people.tenure_start(
-                person=person, title=titles[title], unit=units[unit], start=start, end=end,
-                attested_only=True, source="; ".join(data.SRC[d] for d in sorted(days)),
+                person=person,
+                title=titles[title],
+                unit=units[unit],
+                start=start,
+                end=end,
+                attested_only=True,
+                source="; ".join(data.SRC[d] for d in sorted(days)),
                 acting_user=None,
             )
 
@@ -95,8 +132,9 @@ def _users(units: dict[str, Unit]) -> None:
     for username, display, role, unit_code, superuser in data.USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User.objects.create_user(username=username, password=data.DEMO_PASSWORD,
-                                            first_name=display)
+            user = User.objects.create_user(
+                username=username, password=data.DEMO_PASSWORD, first_name=display
+            )
             user.is_superuser = user.is_staff = superuser
             user.save()
         unit = units[unit_code] if unit_code else None
@@ -112,5 +150,7 @@ def load(say: Say = print) -> None:
         titles = _titles()
         _persons(units, titles)
         _users(units)
-    say(f"Dữ liệu minh họa: {Unit.objects.count()} đơn vị, {Person.objects.count()} cá nhân, "
-        f"{Tenure.objects.count()} quá trình giữ chức danh.")
+    say(
+        f"Dữ liệu minh họa: {Unit.objects.count()} đơn vị, {Person.objects.count()} cá nhân, "
+        f"{Tenure.objects.count()} quá trình giữ chức danh."
+    )

@@ -22,16 +22,22 @@ class UnitCreateForm(UserForm):
     short_name = forms.CharField(label="Tên ngắn", max_length=120, required=False)
     kind = forms.ChoiceField(label="Loại đơn vị", choices=UnitKind.choices)
     valid_from = VNDateField(label="Ngày thành lập", required=False)
-    aliases = forms.CharField(label="Tên gọi khác (mỗi dòng một tên)", required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    aliases = forms.CharField(
+        label="Tên gọi khác (mỗi dòng một tên)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     code = forms.CharField(label="Mã đơn vị", max_length=60, required=False)
     decision_ref = forms.CharField(label="Văn bản quyết định", max_length=200, required=False)
 
 
 class UnitEditForm(UserForm):
     short_name = forms.CharField(label="Tên ngắn", max_length=120, required=False)
-    aliases = forms.CharField(label="Tên gọi khác (mỗi dòng một tên)", required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+    aliases = forms.CharField(
+        label="Tên gọi khác (mỗi dòng một tên)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     code = forms.CharField(label="Mã đơn vị", max_length=60, required=False)
 
 
@@ -54,11 +60,13 @@ class MergeForm(UserForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     new_name = forms.CharField(
-        label="Tên đơn vị mới (để trống nếu hợp nhất vào đơn vị này)", max_length=255,
+        label="Tên đơn vị mới (để trống nếu hợp nhất vào đơn vị này)",
+        max_length=255,
         required=False,
     )
-    new_kind = forms.ChoiceField(label="Loại đơn vị mới", choices=[("", "—"), *UnitKind.choices],
-                                 required=False)
+    new_kind = forms.ChoiceField(
+        label="Loại đơn vị mới", choices=[("", "—"), *UnitKind.choices], required=False
+    )
     effective_date = VNDateField(label="Ngày hiệu lực")
     decision_ref = forms.CharField(label="Văn bản quyết định", max_length=200, required=False)
 
@@ -80,11 +88,14 @@ class MergeForm(UserForm):
 
 
 class SplitForm(UserForm):
-    parts = forms.CharField(label="Tên các đơn vị sau chia tách (mỗi dòng một tên)",
-                            widget=forms.Textarea(attrs={"rows": 3}))
+    parts = forms.CharField(
+        label="Tên các đơn vị sau chia tách (mỗi dòng một tên)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     kind = forms.ChoiceField(label="Loại các đơn vị mới", choices=UnitKind.choices)
-    keep_original = forms.BooleanField(label="Đơn vị hiện tại vẫn tiếp tục hoạt động",
-                                       required=False)
+    keep_original = forms.BooleanField(
+        label="Đơn vị hiện tại vẫn tiếp tục hoạt động", required=False
+    )
     effective_date = VNDateField(label="Ngày hiệu lực")
     decision_ref = forms.CharField(label="Văn bản quyết định", max_length=200, required=False)
 

@@ -82,9 +82,7 @@ class UnitAlias(models.Model):
 
     class Meta:
         verbose_name = "Tên gọi khác"
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "alias"], name="org_alias_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["unit", "alias"], name="org_alias_unique")]
 
     def __str__(self) -> str:
         return self.alias

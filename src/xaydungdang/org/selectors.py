@@ -45,17 +45,26 @@ def tree_as_of(user: Any, day: dt.date, root: Unit | None = None) -> list[TreeNo
     for v in versions:
         parent = v.parent_id if v.parent_id in present else None
         by_parent[parent].append(v)
-    start = [v for v in by_parent[None]] if root is None else [
-        v for vs in by_parent.values() for v in vs if v.unit_id == root.pk
-    ]
+    start = (
+        [v for v in by_parent[None]]
+        if root is None
+        else [v for vs in by_parent.values() for v in vs if v.unit_id == root.pk]
+    )
     out: list[TreeNode] = []
     stack = [(v, 0) for v in sorted(start, key=_order, reverse=True)]
     while stack:
         v, depth = stack.pop()
         kids = by_parent.get(v.unit_id, [])
         out.append(
-            TreeNode(v.unit_id, v.name, v.short_name, v.unit.kind, v.unit.get_kind_display(),
-                     depth, len(kids))
+            TreeNode(
+                v.unit_id,
+                v.name,
+                v.short_name,
+                v.unit.kind,
+                v.unit.get_kind_display(),
+                depth,
+                len(kids),
+            )
         )
         stack.extend((k, depth + 1) for k in sorted(kids, key=_order, reverse=True))
     return out
@@ -80,8 +89,10 @@ def _name_at(versions: list[UnitVersion], day: dt.date | None) -> str:
     for v in versions:
         if v.is_valid_on(day):
             return v.name
-    return versions[0].name if versions[0].valid_from and day < versions[0].valid_from else (
-        versions[-1].name
+    return (
+        versions[0].name
+        if versions[0].valid_from and day < versions[0].valid_from
+        else (versions[-1].name)
     )
 
 

@@ -42,8 +42,9 @@ def tree(request: HttpRequest) -> HttpResponse:
     day, error = _day(request)
     root = _unit(request, int(request.GET["goc"])) if request.GET.get("goc", "").isdigit() else None
     nodes = selectors.tree_as_of(request.user, day, root)
-    return render(request, "org/tree.html",
-                  {"nodes": nodes, "day": day, "error": error, "root": root})
+    return render(
+        request, "org/tree.html", {"nodes": nodes, "day": day, "error": error, "root": root}
+    )
 
 
 def _who_held(request: HttpRequest, unit: Unit) -> dict[str, Any]:
@@ -52,8 +53,14 @@ def _who_held(request: HttpRequest, unit: Unit) -> dict[str, Any]:
     title = Title.objects.filter(pk=int(title_id)).first() if title_id.isdigit() else None
     asked = "vao_ngay" in request.GET
     rows = holders(request.user, unit, day, title) if asked and not error else []
-    return {"asked": asked, "ask_day": day, "ask_error": error, "ask_title": title,
-            "ask_rows": rows, "titles": Title.objects.order_by("rank", "name")}
+    return {
+        "asked": asked,
+        "ask_day": day,
+        "ask_error": error,
+        "ask_title": title,
+        "ask_rows": rows,
+        "titles": Title.objects.order_by("rank", "name"),
+    }
 
 
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -61,8 +68,11 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     events = selectors.unit_events(request.user, unit)
     link_ids = {link.unit_id for e in events for link in e.links.all()}
-    visible = set(Unit.objects.restrict(request.user, VIEW).filter(pk__in=link_ids)
-                  .values_list("pk", flat=True))
+    visible = set(
+        Unit.objects.restrict(request.user, VIEW)
+        .filter(pk__in=link_ids)
+        .values_list("pk", flat=True)
+    )
     context = {
         "unit": unit,
         "today": today,
@@ -81,8 +91,13 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _suggest(request: HttpRequest, unit: Unit | None) -> dict[str, Any]:
     qs = Unit.objects.restrict(request.user, CHANGE).filter(valid_to__isnull=True)
     if unit is not None and unit.parent_id:
-        qs = qs.filter(parent__in=[unit.parent_id, unit.pk, *(
-            [unit.parent.parent_id] if unit.parent and unit.parent.parent_id else [])])
+        qs = qs.filter(
+            parent__in=[
+                unit.parent_id,
+                unit.pk,
+                *([unit.parent.parent_id] if unit.parent and unit.parent.parent_id else []),
+            ]
+        )
     return {"suggestions": qs.order_by("sort_key")[:200]}
 
 
@@ -90,11 +105,20 @@ def unit_create(request: HttpRequest, parent_pk: int | None = None) -> HttpRespo
     parent = _unit(request, parent_pk, CHANGE) if parent_pk else None
 
     def call(d: dict[str, Any]) -> Unit:
-        spec = services.UnitSpec(name=d["name"], kind=d["kind"], parent=parent,
-                                 short_name=d["short_name"], code=d["code"] or None,
-                                 aliases=forms.split_lines(d["aliases"]))
-        return services.unit_create(spec=spec, valid_from=d["valid_from"],
-                                    decision_ref=d["decision_ref"], acting_user=request.user)
+        spec = services.UnitSpec(
+            name=d["name"],
+            kind=d["kind"],
+            parent=parent,
+            short_name=d["short_name"],
+            code=d["code"] or None,
+            aliases=forms.split_lines(d["aliases"]),
+        )
+        return services.unit_create(
+            spec=spec,
+            valid_from=d["valid_from"],
+            decision_ref=d["decision_ref"],
+            acting_user=request.user,
+        )
 
     if parent is None and not request.user.is_superuser:
         from xaydungdang.core.access import scope_for
@@ -102,53 +126,92 @@ def unit_create(request: HttpRequest, parent_pk: int | None = None) -> HttpRespo
         if not scope_for(request.user, CHANGE).everything:
             raise Http404("Không tìm thấy.")
     return service_page(
-        request, form_class=forms.UnitCreateForm, call=call,
+        request,
+        form_class=forms.UnitCreateForm,
+        call=call,
         heading=f"Thành lập đơn vị trực thuộc {parent.name}" if parent else "Thành lập đơn vị gốc",
-        success=lambda u: reverse("org:unit", args=[u.pk]), done_message="Đã thành lập đơn vị.",
+        success=lambda u: reverse("org:unit", args=[u.pk]),
+        done_message="Đã thành lập đơn vị.",
         cancel_url=reverse("org:unit", args=[parent.pk]) if parent else reverse("org:tree"),
     )
 
 
 def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk, CHANGE)
-    initial = {"short_name": unit.short_name, "code": unit.code or "",
-               "aliases": "\n".join(unit.aliases.order_by("alias").values_list("alias", flat=True))}
+    initial = {
+        "short_name": unit.short_name,
+        "code": unit.code or "",
+        "aliases": "\n".join(unit.aliases.order_by("alias").values_list("alias", flat=True)),
+    }
     return service_page(
-        request, form_class=forms.UnitEditForm, initial=initial,
+        request,
+        form_class=forms.UnitEditForm,
+        initial=initial,
         call=lambda d: services.unit_update(
-            unit=unit, short_name=d["short_name"], code=d["code"],
-            aliases=forms.split_lines(d["aliases"]), acting_user=request.user),
-        heading=f"Sửa thông tin {unit.name}", success=lambda _: reverse("org:unit", args=[pk]),
+            unit=unit,
+            short_name=d["short_name"],
+            code=d["code"],
+            aliases=forms.split_lines(d["aliases"]),
+            acting_user=request.user,
+        ),
+        heading=f"Sửa thông tin {unit.name}",
+        success=lambda _: reverse("org:unit", args=[pk]),
         cancel_url=reverse("org:unit", args=[pk]),
         intro="Đổi tên, chuyển trực thuộc, hợp nhất, chia tách là sự kiện có ngày hiệu lực: "
-              "dùng các nút trên trang đơn vị.",
+        "dùng các nút trên trang đơn vị.",
     )
 
 
-def _change_page(request: HttpRequest, unit: Unit, form_class: type, heading: str,
-                 call: Any, done: str) -> HttpResponse:
+def _change_page(
+    request: HttpRequest, unit: Unit, form_class: type, heading: str, call: Any, done: str
+) -> HttpResponse:
     return service_page(
-        request, form_class=form_class, call=call, heading=heading, done_message=done,
+        request,
+        form_class=form_class,
+        call=call,
+        heading=heading,
+        done_message=done,
         success=lambda result: reverse("org:unit", args=[getattr(result, "pk", unit.pk)]),
-        cancel_url=reverse("org:unit", args=[unit.pk]), extra=_suggest(request, unit),
+        cancel_url=reverse("org:unit", args=[unit.pk]),
+        extra=_suggest(request, unit),
     )
 
 
 def unit_rename(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk, CHANGE)
-    return _change_page(request, unit, forms.RenameForm, f"Đổi tên {unit.name}", lambda d: (
-        services.unit_rename(unit=unit, name=d["name"], short_name=d["short_name"],
-                             effective_date=d["effective_date"], decision_ref=d["decision_ref"],
-                             acting_user=request.user)), "Đã đổi tên đơn vị.")
+    return _change_page(
+        request,
+        unit,
+        forms.RenameForm,
+        f"Đổi tên {unit.name}",
+        lambda d: services.unit_rename(
+            unit=unit,
+            name=d["name"],
+            short_name=d["short_name"],
+            effective_date=d["effective_date"],
+            decision_ref=d["decision_ref"],
+            acting_user=request.user,
+        ),
+        "Đã đổi tên đơn vị.",
+    )
 
 
 def unit_reparent(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk, CHANGE)
-    return _change_page(request, unit, forms.ReparentForm, f"Chuyển trực thuộc: {unit.name}",
-                        lambda d: services.unit_reparent(
-                            unit=unit, new_parent=d["new_parent"],
-                            effective_date=d["effective_date"], decision_ref=d["decision_ref"],
-                            acting_user=request.user), "Đã chuyển trực thuộc.")
+    return _change_page(
+        request,
+        unit,
+        forms.ReparentForm,
+        f"Chuyển trực thuộc: {unit.name}",
+        lambda d: services.unit_reparent(
+            unit=unit,
+            new_parent=d["new_parent"],
+            effective_date=d["effective_date"],
+            decision_ref=d["decision_ref"],
+            acting_user=request.user,
+        ),
+        "Đã chuyển trực thuộc.",
+    )
 
 
 def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
@@ -159,12 +222,22 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
         if d["new_name"]:
             new = services.UnitSpec(name=d["new_name"], kind=d["new_kind"], parent=unit.parent)
         return services.units_merge(
-            units=[unit, *d["others"]], successor=None if new else unit, new_unit=new,
-            effective_date=d["effective_date"], decision_ref=d["decision_ref"],
-            acting_user=request.user)
+            units=[unit, *d["others"]],
+            successor=None if new else unit,
+            new_unit=new,
+            effective_date=d["effective_date"],
+            decision_ref=d["decision_ref"],
+            acting_user=request.user,
+        )
 
-    return _change_page(request, unit, forms.MergeForm, f"Hợp nhất, sáp nhập vào {unit.name}",
-                        call, "Đã hợp nhất đơn vị.")
+    return _change_page(
+        request,
+        unit,
+        forms.MergeForm,
+        f"Hợp nhất, sáp nhập vào {unit.name}",
+        call,
+        "Đã hợp nhất đơn vị.",
+    )
 
 
 def unit_split(request: HttpRequest, pk: int) -> HttpResponse:
@@ -173,19 +246,32 @@ def unit_split(request: HttpRequest, pk: int) -> HttpResponse:
     def call(d: dict[str, Any]) -> Unit:
         parts = [services.UnitSpec(name=n, kind=d["kind"]) for n in forms.split_lines(d["parts"])]
         created = services.unit_split(
-            unit=unit, parts=parts, effective_date=d["effective_date"],
-            keep_original=d["keep_original"], decision_ref=d["decision_ref"],
-            acting_user=request.user)
+            unit=unit,
+            parts=parts,
+            effective_date=d["effective_date"],
+            keep_original=d["keep_original"],
+            decision_ref=d["decision_ref"],
+            acting_user=request.user,
+        )
         return created[0]
 
-    return _change_page(request, unit, forms.SplitForm, f"Chia tách {unit.name}", call,
-                        "Đã chia tách đơn vị.")
+    return _change_page(
+        request, unit, forms.SplitForm, f"Chia tách {unit.name}", call, "Đã chia tách đơn vị."
+    )
 
 
 def unit_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk, CHANGE)
-    return _change_page(request, unit, forms.DissolveForm, f"Giải thể {unit.name}",
-                        lambda d: services.unit_dissolve(
-                            unit=unit, effective_date=d["effective_date"],
-                            decision_ref=d["decision_ref"], acting_user=request.user),
-                        "Đã giải thể đơn vị.")
+    return _change_page(
+        request,
+        unit,
+        forms.DissolveForm,
+        f"Giải thể {unit.name}",
+        lambda d: services.unit_dissolve(
+            unit=unit,
+            effective_date=d["effective_date"],
+            decision_ref=d["decision_ref"],
+            acting_user=request.user,
+        ),
+        "Đã giải thể đơn vị.",
+    )

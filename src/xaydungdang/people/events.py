@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from xaydungdang.core.dates import vn_date
-
 from xaydungdang.core.audit import Event, event_kind
+from xaydungdang.core.dates import vn_date
 
 
 @event_kind

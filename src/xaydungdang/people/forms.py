@@ -34,16 +34,20 @@ class PersonRefField(forms.CharField):
 class PersonForm(UserForm):
     full_name = forms.CharField(label="Họ và tên", max_length=200)
     gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
-    birth_year = forms.IntegerField(label="Năm sinh", required=False, min_value=1880,
-                                    max_value=2100)
+    birth_year = forms.IntegerField(
+        label="Năm sinh", required=False, min_value=1880, max_value=2100
+    )
     managing_unit = UnitRefField(label="Đơn vị quản lý hồ sơ")
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea)
 
 
 class TenureForm(UserForm):
     person = PersonRefField(label="Cá nhân (số hiệu)")
-    title = forms.ModelChoiceField(label="Chức danh", queryset=Title.objects.order_by("rank", "name"),
-                                   empty_label="— chọn chức danh —")
+    title = forms.ModelChoiceField(
+        label="Chức danh",
+        queryset=Title.objects.order_by("rank", "name"),
+        empty_label="— chọn chức danh —",
+    )
     unit = UnitRefField(label="Đơn vị")
     start = VNDateField(label="Từ ngày")
     end = VNDateField(label="Đến ngày (ngày thôi giữ, để trống nếu đang giữ)", required=False)
@@ -71,7 +75,9 @@ class TenureEndForm(UserForm):
 class TitleForm(UserForm):
     name = forms.CharField(label="Tên chức danh", max_length=200)
     label_template = forms.CharField(
-        label="Mẫu tên gọi", max_length=200, initial="{title} {unit}",
+        label="Mẫu tên gọi",
+        max_length=200,
+        initial="{title} {unit}",
         help_text="{title} là tên chức danh, {unit} là tên đơn vị; ví dụ “Trưởng {unit}”.",
     )
     rank = forms.IntegerField(label="Thứ tự hiển thị", min_value=0, max_value=1000, initial=100)

@@ -32,10 +32,13 @@ class Person(TimeStampedModel):
         blank=True,
         validators=[MinValueValidator(1880), MaxValueValidator(2100)],
     )
-    gender = models.CharField("Giới tính", max_length=10, choices=Gender.choices,
-                              default=Gender.UNKNOWN)
+    gender = models.CharField(
+        "Giới tính", max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
+    )
     managing_unit = models.ForeignKey(
-        Unit, verbose_name="Đơn vị quản lý hồ sơ", on_delete=models.PROTECT,
+        Unit,
+        verbose_name="Đơn vị quản lý hồ sơ",
+        on_delete=models.PROTECT,
         related_name="managed_persons",
     )
     note = models.TextField("Ghi chú", blank=True)
@@ -97,17 +100,22 @@ class TenureQuerySet(RestrictedQuerySet["Tenure"]):
 
 
 class Tenure(TimeStampedModel):
-    person = models.ForeignKey(Person, verbose_name="Cá nhân", on_delete=models.PROTECT,
-                               related_name="tenures")
-    title = models.ForeignKey(Title, verbose_name="Chức danh", on_delete=models.PROTECT,
-                              related_name="tenures")
-    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.PROTECT,
-                             related_name="tenures")
+    person = models.ForeignKey(
+        Person, verbose_name="Cá nhân", on_delete=models.PROTECT, related_name="tenures"
+    )
+    title = models.ForeignKey(
+        Title, verbose_name="Chức danh", on_delete=models.PROTECT, related_name="tenures"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="tenures"
+    )
     start = models.DateField("Từ ngày")
     end = models.DateField("Đến ngày (ngày thôi giữ)", null=True, blank=True)
     attested_only = models.BooleanField(
-        "Chỉ biết theo ngày nguồn nêu", default=False,
-        help_text="Khoảng thời gian chỉ gồm những ngày nguồn tin xác nhận, không phải ngày quyết định.",
+        "Chỉ biết theo ngày nguồn nêu",
+        default=False,
+        help_text="Khoảng thời gian chỉ gồm những ngày nguồn tin xác nhận, "
+        "không phải ngày quyết định.",
     )
     source = models.CharField("Nguồn", max_length=300, blank=True)
     note = models.TextField("Ghi chú", blank=True)

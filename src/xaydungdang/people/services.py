@@ -29,17 +29,34 @@ def _clean_person(person: Person) -> None:
 
 
 def person_create(
-    *, full_name: str, managing_unit: Unit, gender: str = Gender.UNKNOWN,
-    birth_year: int | None = None, note: str = "", is_demo: bool = False, acting_user: Any,
+    *,
+    full_name: str,
+    managing_unit: Unit,
+    gender: str = Gender.UNKNOWN,
+    birth_year: int | None = None,
+    note: str = "",
+    is_demo: bool = False,
+    acting_user: Any,
 ) -> Person:
     access.require(acting_user, access.CHANGE, managing_unit.path)
-    person = Person(full_name=full_name, managing_unit=managing_unit, gender=gender,
-                    birth_year=birth_year, note=note, is_demo=is_demo)
+    person = Person(
+        full_name=full_name,
+        managing_unit=managing_unit,
+        gender=gender,
+        birth_year=birth_year,
+        note=note,
+        is_demo=is_demo,
+    )
     _clean_person(person)
     with transaction.atomic():
         person.save()
-        audit.record(actor=acting_user, obj=person, action="create", before=None,
-                     scope_path=managing_unit.path)
+        audit.record(
+            actor=acting_user,
+            obj=person,
+            action="create",
+            before=None,
+            scope_path=managing_unit.path,
+        )
     return person
 
 
@@ -57,8 +74,13 @@ def person_update(*, person: Person, acting_user: Any, **changes: Any) -> Person
     _clean_person(person)
     with transaction.atomic():
         person.save()
-        audit.record(actor=acting_user, obj=person, action="update", before=before,
-                     scope_path=person.managing_unit.path)
+        audit.record(
+            actor=acting_user,
+            obj=person,
+            action="update",
+            before=before,
+            scope_path=person.managing_unit.path,
+        )
     return person
 
 
@@ -82,8 +104,12 @@ def _clean_title(title: Title) -> None:
 
 
 def title_create(
-    *, name: str, label_template: str = "{title} {unit}", rank: int = 100,
-    description: str = "", acting_user: Any,
+    *,
+    name: str,
+    label_template: str = "{title} {unit}",
+    rank: int = 100,
+    description: str = "",
+    acting_user: Any,
 ) -> Title:
     _require_catalog(acting_user)
     title = Title(name=name, label_template=label_template, rank=rank, description=description)
@@ -130,7 +156,9 @@ def _check_period(tenure: Tenure) -> None:
     if tenure.pk:
         overlapping = overlapping.exclude(pk=tenure.pk)
     if overlapping.exists():
-        raise ValidationError("Cá nhân đã giữ chức danh này ở đơn vị này trong khoảng thời gian đó.")
+        raise ValidationError(
+            "Cá nhân đã giữ chức danh này ở đơn vị này trong khoảng thời gian đó."
+        )
 
 
 def _label(tenure: Tenure) -> str:
@@ -138,8 +166,16 @@ def _label(tenure: Tenure) -> str:
 
 
 def tenure_start(
-    *, person: Person, title: Title, unit: Unit, start: dt.date, end: dt.date | None = None,
-    source: str = "", note: str = "", attested_only: bool = False, acting_user: Any,
+    *,
+    person: Person,
+    title: Title,
+    unit: Unit,
+    start: dt.date,
+    end: dt.date | None = None,
+    source: str = "",
+    note: str = "",
+    attested_only: bool = False,
+    acting_user: Any,
 ) -> Tenure:
     """Record that ``person`` held ``title`` in ``unit`` from ``start`` (to ``end``, if known).
     Concurrent titles are allowed; the same title in the same unit may not overlap."""
@@ -148,16 +184,29 @@ def tenure_start(
         acting_user is not None
     ):
         raise access.AccessDenied("Không có quyền với cá nhân này.")
-    tenure = Tenure(person=person, title=title, unit=unit, start=start, end=end,
-                    source=clean(source), note=note, attested_only=attested_only)
+    tenure = Tenure(
+        person=person,
+        title=title,
+        unit=unit,
+        start=start,
+        end=end,
+        source=clean(source),
+        note=note,
+        attested_only=attested_only,
+    )
     _check_period(tenure)
     tenure.full_clean()
     with transaction.atomic():
         tenure.save()
-        audit.record(actor=acting_user, obj=tenure, action="create", before=None,
-                     scope_path=unit.path)
-        audit.emit(TenureStarted(person.pk, person.full_name, _label(tenure), start.isoformat()),
-                   actor=acting_user, obj=tenure, scope_path=unit.path)
+        audit.record(
+            actor=acting_user, obj=tenure, action="create", before=None, scope_path=unit.path
+        )
+        audit.emit(
+            TenureStarted(person.pk, person.full_name, _label(tenure), start.isoformat()),
+            actor=acting_user,
+            obj=tenure,
+            scope_path=unit.path,
+        )
     return tenure
 
 
@@ -173,13 +222,24 @@ def tenure_update(*, tenure: Tenure, acting_user: Any, **changes: Any) -> Tenure
     tenure.full_clean()
     with transaction.atomic():
         tenure.save()
-        audit.record(actor=acting_user, obj=tenure, action="update", before=before,
-                     scope_path=tenure.unit.path)
+        audit.record(
+            actor=acting_user,
+            obj=tenure,
+            action="update",
+            before=before,
+            scope_path=tenure.unit.path,
+        )
         if had_end is None and tenure.end is not None:
             audit.emit(
-                TenureEnded(tenure.person_id, tenure.person.full_name, _label(tenure),
-                            tenure.end.isoformat()),
-                actor=acting_user, obj=tenure, scope_path=tenure.unit.path,
+                TenureEnded(
+                    tenure.person_id,
+                    tenure.person.full_name,
+                    _label(tenure),
+                    tenure.end.isoformat(),
+                ),
+                actor=acting_user,
+                obj=tenure,
+                scope_path=tenure.unit.path,
             )
     return tenure
 

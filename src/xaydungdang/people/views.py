@@ -24,8 +24,11 @@ def _person(request: HttpRequest, pk: int, action: str = VIEW) -> Person:
 
 def _tenure(request: HttpRequest, pk: int) -> Tenure:
     try:
-        return (Tenure.objects.restrict(request.user, CHANGE)
-                .select_related("person", "title", "unit").get(pk=pk))
+        return (
+            Tenure.objects.restrict(request.user, CHANGE)
+            .select_related("person", "title", "unit")
+            .get(pk=pk)
+        )
     except Tenure.DoesNotExist:
         raise Http404("Không tìm thấy.") from None
 
@@ -34,29 +37,41 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
     rows = selectors.career(request.user, person)
     can_change = Person.objects.restrict(request.user, CHANGE).filter(pk=pk).exists()
-    return render(request, "people/person_detail.html",
-                  {"person": person, "rows": rows, "can_change": can_change})
+    return render(
+        request,
+        "people/person_detail.html",
+        {"person": person, "rows": rows, "can_change": can_change},
+    )
 
 
 def person_create(request: HttpRequest) -> HttpResponse:
     return service_page(
-        request, form_class=forms.PersonForm, heading="Thêm cá nhân",
+        request,
+        form_class=forms.PersonForm,
+        heading="Thêm cá nhân",
         initial={"managing_unit": request.GET.get("don_vi", "")},
         call=lambda d: services.person_create(acting_user=request.user, **d),
         success=lambda p: reverse("people:person", args=[p.pk]),
-        cancel_url=reverse("home"), done_message="Đã thêm cá nhân.",
+        cancel_url=reverse("home"),
+        done_message="Đã thêm cá nhân.",
     )
 
 
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk, CHANGE)
-    initial = {"full_name": person.full_name, "gender": person.gender,
-               "birth_year": person.birth_year, "note": person.note,
-               "managing_unit": person.managing_unit.code or person.managing_unit_id}
+    initial = {
+        "full_name": person.full_name,
+        "gender": person.gender,
+        "birth_year": person.birth_year,
+        "note": person.note,
+        "managing_unit": person.managing_unit.code or person.managing_unit_id,
+    }
     return service_page(
-        request, form_class=forms.PersonForm, heading=f"Sửa thông tin {person.full_name}",
-        initial=initial, call=lambda d: services.person_update(
-            person=person, acting_user=request.user, **d),
+        request,
+        form_class=forms.PersonForm,
+        heading=f"Sửa thông tin {person.full_name}",
+        initial=initial,
+        call=lambda d: services.person_update(person=person, acting_user=request.user, **d),
         success=lambda _: reverse("people:person", args=[pk]),
         cancel_url=reverse("people:person", args=[pk]),
     )
@@ -69,8 +84,12 @@ def tenure_create(request: HttpRequest) -> HttpResponse:
         return services.tenure_start(acting_user=request.user, **d)
 
     return service_page(
-        request, form_class=forms.TenureForm, heading="Ghi nhận quá trình giữ chức danh",
-        initial=initial, call=call, cancel_url=reverse("home"),
+        request,
+        form_class=forms.TenureForm,
+        heading="Ghi nhận quá trình giữ chức danh",
+        initial=initial,
+        call=call,
+        cancel_url=reverse("home"),
         success=lambda t: reverse("people:person", args=[t.person_id]),
         done_message="Đã ghi nhận chức danh.",
     )
@@ -78,12 +97,21 @@ def tenure_create(request: HttpRequest) -> HttpResponse:
 
 def tenure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     tenure = _tenure(request, pk)
-    initial = {"start": tenure.start, "end": tenure.end, "source": tenure.source,
-               "note": tenure.note, "attested_only": tenure.attested_only}
+    initial = {
+        "start": tenure.start,
+        "end": tenure.end,
+        "source": tenure.source,
+        "note": tenure.note,
+        "attested_only": tenure.attested_only,
+    }
     back = reverse("people:person", args=[tenure.person_id])
     return service_page(
-        request, form_class=forms.TenureEditForm, initial=initial,
-        heading=f"Sửa quá trình: {tenure}", cancel_url=back, success=lambda _: back,
+        request,
+        form_class=forms.TenureEditForm,
+        initial=initial,
+        heading=f"Sửa quá trình: {tenure}",
+        cancel_url=back,
+        success=lambda _: back,
         call=lambda d: services.tenure_update(tenure=tenure, acting_user=request.user, **d),
     )
 
@@ -92,8 +120,12 @@ def tenure_end(request: HttpRequest, pk: int) -> HttpResponse:
     tenure = _tenure(request, pk)
     back = reverse("people:person", args=[tenure.person_id])
     return service_page(
-        request, form_class=forms.TenureEndForm, heading=f"Thôi giữ chức: {tenure}",
-        cancel_url=back, success=lambda _: back, done_message="Đã ghi nhận thôi giữ chức.",
+        request,
+        form_class=forms.TenureEndForm,
+        heading=f"Thôi giữ chức: {tenure}",
+        cancel_url=back,
+        success=lambda _: back,
+        done_message="Đã ghi nhận thôi giữ chức.",
         call=lambda d: services.tenure_end(tenure=tenure, end=d["end"], acting_user=request.user),
     )
 
@@ -112,9 +144,12 @@ def _require_catalog(request: HttpRequest) -> None:
 def title_create(request: HttpRequest) -> HttpResponse:
     _require_catalog(request)
     return service_page(
-        request, form_class=forms.TitleForm, heading="Thêm chức danh",
+        request,
+        form_class=forms.TitleForm,
+        heading="Thêm chức danh",
         call=lambda d: services.title_create(acting_user=request.user, **d),
-        success=lambda _: reverse("people:titles"), cancel_url=reverse("people:titles"),
+        success=lambda _: reverse("people:titles"),
+        cancel_url=reverse("people:titles"),
     )
 
 
@@ -123,11 +158,18 @@ def title_edit(request: HttpRequest, pk: int) -> HttpResponse:
     title = Title.objects.filter(pk=pk).first()
     if title is None:
         raise Http404("Không tìm thấy.")
-    initial = {"name": title.name, "label_template": title.label_template, "rank": title.rank,
-               "description": title.description}
+    initial = {
+        "name": title.name,
+        "label_template": title.label_template,
+        "rank": title.rank,
+        "description": title.description,
+    }
     return service_page(
-        request, form_class=forms.TitleForm, heading=f"Sửa chức danh {title.name}",
-        initial=initial, call=lambda d: services.title_update(
-            title=title, acting_user=request.user, **d),
-        success=lambda _: reverse("people:titles"), cancel_url=reverse("people:titles"),
+        request,
+        form_class=forms.TitleForm,
+        heading=f"Sửa chức danh {title.name}",
+        initial=initial,
+        call=lambda d: services.title_update(title=title, acting_user=request.user, **d),
+        success=lambda _: reverse("people:titles"),
+        cancel_url=reverse("people:titles"),
     )

@@ -48,7 +48,9 @@ class UnitRefField(forms.CharField):
             return None
         qs = Unit.objects.restrict(self.user, self.action)
         ref = text.split(" ", 1)[0].strip()
-        unit = qs.filter(code=ref).first() or (qs.filter(pk=int(ref)).first() if ref.isdigit() else None)
+        unit = qs.filter(code=ref).first() or (
+            qs.filter(pk=int(ref)).first() if ref.isdigit() else None
+        )
         if unit is None:
             raise ValidationError(f"Không tìm thấy đơn vị “{text}” trong phạm vi được phân quyền.")
         return unit

@@ -54,9 +54,15 @@ def search_units(user: Any, query: str) -> list[Hit]:
     for u in qs.order_by("sort_key")[:CANDIDATES]:
         texts = [u.name, u.short_name, *[a.alias for a in u.aliases.all()]]
         state = "" if u.valid_to is None else " · đã kết thúc"
-        hits.append(Hit("unit", u.name, f"{u.get_kind_display()}{state}",
-                        reverse("org:unit", args=[u.pk]),
-                        (match_rank(query, [t for t in texts if t]), u.sort_key)))
+        hits.append(
+            Hit(
+                "unit",
+                u.name,
+                f"{u.get_kind_display()}{state}",
+                reverse("org:unit", args=[u.pk]),
+                (match_rank(query, [t for t in texts if t]), u.sort_key),
+            )
+        )
     return hits
 
 
@@ -67,9 +73,15 @@ def search_persons(user: Any, query: str) -> list[Hit]:
     hits = []
     for p in qs.order_by("sort_key")[:CANDIDATES]:
         year = f", sinh năm {p.birth_year}" if p.birth_year else ""
-        hits.append(Hit("person", p.full_name, f"{p.managing_unit.name}{year}",
-                        reverse("people:person", args=[p.pk]),
-                        (match_rank(query, [p.full_name]), p.sort_key)))
+        hits.append(
+            Hit(
+                "person",
+                p.full_name,
+                f"{p.managing_unit.name}{year}",
+                reverse("people:person", args=[p.pk]),
+                (match_rank(query, [p.full_name]), p.sort_key),
+            )
+        )
     return hits
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from xaydungdang.core.access import VIEW, scope_for
 from xaydungdang.core.audit import event_label
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
+from xaydungdang.core.text import clean
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
 
@@ -26,7 +27,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user  # signed in: LoginRequiredMiddleware
     today = timezone.localdate()
     units = Unit.objects.restrict(user, VIEW)
     context = {
@@ -53,7 +54,7 @@ def _event_scope(user: Any) -> Q:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200]
+    query = clean(request.GET.get("q", ""))[:200]
     hits = run_search(request.user, query) if query.strip() else []
     return render(request, "web/search.html", {"query": query, "hits": hits})
 
@@ -65,7 +66,9 @@ def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
         return unit, Q(object_type="org.unit", object_id=str(pk)), reverse("org:unit", args=[pk])
     if kind == "person":
         person = Person.objects.restrict(user, VIEW).get(pk=pk)
-        tenure_ids = Tenure.objects.restrict(user, VIEW).filter(person=person).values_list("pk", flat=True)
+        tenure_ids = (
+            Tenure.objects.restrict(user, VIEW).filter(person=person).values_list("pk", flat=True)
+        )
         rows = Q(object_type="people.person", object_id=str(pk)) | Q(
             object_type="people.tenure", object_id__in=[str(t) for t in tenure_ids]
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,7 +14,7 @@ from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean
 
 from ..choices import EventKind, LinkRole
-from ..events import UnitDissolved, UnitRenamed, UnitReparented, UnitSplit, UnitsMerged
+from ..events import UnitDissolved, UnitRenamed, UnitReparented, UnitsMerged, UnitSplit
 from ..models import Unit, UnitEvent, UnitEventLink, UnitVersion
 from .common import (
     check_active,
@@ -35,7 +35,9 @@ from .units import UnitSpec, _validate_spec, insert_unit
 UNIT_END_CHECKS: list[Callable[[Unit, dt.date], str]] = []
 
 
-def _event(kind: str, day: dt.date, decision_ref: str, links: list[tuple[Unit, str]]) -> UnitEvent:
+def _event(
+    kind: str, day: dt.date, decision_ref: str, links: Sequence[tuple[Unit, str]]
+) -> UnitEvent:
     event = UnitEvent.objects.create(
         kind=kind,
         effective_date=day,
@@ -71,8 +73,13 @@ def _record(acting_user: Any, unit: Unit, before: dict[str, Any] | None) -> None
 
 
 def unit_rename(
-    *, unit: Unit, name: str, short_name: str = "", effective_date: dt.date,
-    decision_ref: str = "", acting_user: Any,
+    *,
+    unit: Unit,
+    name: str,
+    short_name: str = "",
+    effective_date: dt.date,
+    decision_ref: str = "",
+    acting_user: Any,
 ) -> Unit:
     """Rename from ``effective_date``; the old name stays in the unit's dated history."""
     require_change(acting_user, unit)
@@ -91,7 +98,9 @@ def unit_rename(
         _record(acting_user, unit, before)
         audit.emit(
             UnitRenamed(unit.pk, old_name, name, effective_date.isoformat()),
-            actor=acting_user, obj=unit, scope_path=unit.path,
+            actor=acting_user,
+            obj=unit,
+            scope_path=unit.path,
         )
     return unit
 
@@ -104,7 +113,11 @@ def _move_under(unit: Unit, new_parent: Unit, day: dt.date) -> None:
 
 
 def unit_reparent(
-    *, unit: Unit, new_parent: Unit, effective_date: dt.date, decision_ref: str = "",
+    *,
+    unit: Unit,
+    new_parent: Unit,
+    effective_date: dt.date,
+    decision_ref: str = "",
     acting_user: Any,
 ) -> Unit:
     """Place ``unit`` (with its subtree) under ``new_parent`` from ``effective_date``."""
@@ -126,7 +139,9 @@ def unit_reparent(
             UnitReparented(
                 unit.pk, unit.name, old_parent_id, new_parent.pk, effective_date.isoformat()
             ),
-            actor=acting_user, obj=unit, scope_path=unit.path,
+            actor=acting_user,
+            obj=unit,
+            scope_path=unit.path,
         )
     return unit
 
@@ -157,8 +172,13 @@ def _merge_checks(units: list[Unit], day: dt.date, acting_user: Any) -> None:
 
 
 def units_merge(
-    *, units: list[Unit], effective_date: dt.date, successor: Unit | None = None,
-    new_unit: UnitSpec | None = None, decision_ref: str = "", acting_user: Any,
+    *,
+    units: list[Unit],
+    effective_date: dt.date,
+    successor: Unit | None = None,
+    new_unit: UnitSpec | None = None,
+    decision_ref: str = "",
+    acting_user: Any,
 ) -> Unit:
     """Merge ``units`` into an existing ``successor`` (which continues) or into a new unit.
 
@@ -184,8 +204,9 @@ def units_merge(
         lock_tree()
         target = successor or insert_unit(new_unit, effective_date)  # type: ignore[arg-type]
         if successor is None:
-            audit.record(actor=acting_user, obj=target, action="create", before=None,
-                         scope_path=target.path)
+            audit.record(
+                actor=acting_user, obj=target, action="create", before=None, scope_path=target.path
+            )
         for child in _check_children_fit(ending, target):
             before = audit.snapshot(child)
             _move_under(child, target, effective_date)
@@ -200,14 +221,21 @@ def units_merge(
         _event(EventKind.MERGE, effective_date, decision_ref, links)
         audit.emit(
             UnitsMerged([u.pk for u in units], target.pk, target.name, effective_date.isoformat()),
-            actor=acting_user, obj=target, scope_path=target.path,
+            actor=acting_user,
+            obj=target,
+            scope_path=target.path,
         )
     return target
 
 
 def unit_split(
-    *, unit: Unit, parts: list[UnitSpec], effective_date: dt.date, keep_original: bool = False,
-    decision_ref: str = "", acting_user: Any,
+    *,
+    unit: Unit,
+    parts: list[UnitSpec],
+    effective_date: dt.date,
+    keep_original: bool = False,
+    decision_ref: str = "",
+    acting_user: Any,
 ) -> list[Unit]:
     """Split ``unit`` into new units. Unless it is kept, it ends and its sub-units go to part 1."""
     require_change(acting_user, unit)
@@ -227,8 +255,9 @@ def unit_split(
         lock_tree()
         created = [insert_unit(p, effective_date) for p in parts]
         for new in created:
-            audit.record(actor=acting_user, obj=new, action="create", before=None,
-                         scope_path=new.path)
+            audit.record(
+                actor=acting_user, obj=new, action="create", before=None, scope_path=new.path
+            )
         if not keep_original:
             for child in _check_children_fit([unit], created[0]):
                 before = audit.snapshot(child)
@@ -242,7 +271,9 @@ def unit_split(
         _event(EventKind.SPLIT, effective_date, decision_ref, links)
         audit.emit(
             UnitSplit(unit.pk, unit.name, [u.pk for u in created], effective_date.isoformat()),
-            actor=acting_user, obj=unit, scope_path=unit.path,
+            actor=acting_user,
+            obj=unit,
+            scope_path=unit.path,
         )
     return created
 
@@ -266,6 +297,8 @@ def unit_dissolve(
         _record(acting_user, unit, before)
         audit.emit(
             UnitDissolved(unit.pk, unit.name, effective_date.isoformat()),
-            actor=acting_user, obj=unit, scope_path=unit.path,
+            actor=acting_user,
+            obj=unit,
+            scope_path=unit.path,
         )
     return unit

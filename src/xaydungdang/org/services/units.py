@@ -103,7 +103,9 @@ def unit_create(
             rule_set=resolved.rule_set,
         )
         UnitEventLink.objects.create(event=event, unit=unit, role=LinkRole.SUBJECT)
-        audit.record(actor=acting_user, obj=unit, action="create", before=None, scope_path=unit.path)
+        audit.record(
+            actor=acting_user, obj=unit, action="create", before=None, scope_path=unit.path
+        )
         audit.emit(
             UnitEstablished(
                 unit_id=unit.pk,
@@ -155,7 +157,11 @@ def unit_update(
         after = audit.snapshot(unit) or {}
         after["aliases"] = sorted(unit.aliases.values_list("alias", flat=True))
         audit.record(
-            actor=acting_user, obj=unit, action="update", before=before, after=after,
+            actor=acting_user,
+            obj=unit,
+            action="update",
+            before=before,
+            after=after,
             scope_path=unit.path,
         )
     return unit
