@@ -70,8 +70,12 @@ def test_oversized_ids_answer_404_not_500(
 ) -> None:
     client = client_for("btctw")
     huge = "9" * 30
-    for url in (f"/don-vi/{huge}/", f"/ca-nhan/{huge}/", f"/lich-su/unit/{huge}/",
-                f"/ca-nhan/qua-trinh/{huge}/sua/"):
+    for url in (
+        f"/don-vi/{huge}/",
+        f"/ca-nhan/{huge}/",
+        f"/lich-su/unit/{huge}/",
+        f"/ca-nhan/qua-trinh/{huge}/sua/",
+    ):
         assert client.get(url).status_code == 404, url  # type: ignore[attr-defined]
     assert client.get("/don-vi/", {"goc": huge}).status_code == 404  # type: ignore[attr-defined]
     unit = demo["tu-hcm"]
