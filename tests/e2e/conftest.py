@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -38,5 +38,8 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
         yield context.new_page()
+        # Django's connections are context-local (asgiref): the ones opened while Playwright's
+        # loop ran belong to that context, so close them here or they outlive the test database.
+        connections.close_all()
         context.close()
         browser.close()

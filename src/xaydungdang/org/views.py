@@ -50,7 +50,8 @@ def tree(request: HttpRequest) -> HttpResponse:
 def _who_held(request: HttpRequest, unit: Unit) -> dict[str, Any]:
     day, error = _day(request, "vao_ngay")
     title_id = request.GET.get("chuc_danh", "")
-    title = Title.objects.filter(pk=int(title_id)).first() if title_id.isdigit() else None
+    titles = Title.objects.restrict(request.user, VIEW)
+    title = titles.filter(pk=int(title_id)).first() if title_id.isdigit() else None
     asked = "vao_ngay" in request.GET
     rows = holders(request.user, unit, day, title) if asked and not error else []
     return {

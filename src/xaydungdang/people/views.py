@@ -155,7 +155,7 @@ def title_create(request: HttpRequest) -> HttpResponse:
 
 def title_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_catalog(request)
-    title = Title.objects.filter(pk=pk).first()
+    title = Title.objects.restrict(request.user, CHANGE).filter(pk=pk).first()
     if title is None:
         raise Http404("Không tìm thấy.")
     initial = {
