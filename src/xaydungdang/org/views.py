@@ -60,7 +60,7 @@ def _who_held(request: HttpRequest, unit: Unit) -> dict[str, Any]:
         "ask_error": error,
         "ask_title": title,
         "ask_rows": rows,
-        "titles": Title.objects.order_by("rank", "name"),
+        "titles": titles.order_by("rank", "name"),
     }
 
 
