@@ -39,52 +39,46 @@ def _units() -> dict[str, Unit]:
     return units
 
 
+def _ensure(
+    units: dict[str, Unit], spec: tuple[str, str, str, str, dt.date], aliases: list[str]
+) -> Unit:
+    code, name, kind, parent, start = spec
+    if code not in units:
+        unit_spec = org.UnitSpec(
+            name=name, kind=kind, parent=units[parent], code=code, is_demo=True, aliases=aliases
+        )
+        units[code] = org.unit_create(spec=unit_spec, valid_from=start, acting_user=None)
+    return units[code]
+
+
+def _merge_into(units: dict[str, Unit], codes: tuple[str, ...], day: dt.date) -> None:
+    """Merge ``codes[1:]`` into ``codes[0]``, unless that was done already."""
+    for code in codes:
+        units[code].refresh_from_db()
+    if units[codes[1]].valid_to is None:
+        org.units_merge(
+            units=[units[c] for c in codes],
+            successor=units[codes[0]],
+            effective_date=day,
+            acting_user=None,
+            decision_ref=data.MERGE_DECISION,
+        )
+
+
 def _restructure_2025(units: dict[str, Unit]) -> None:
     """District level abolished and provinces merged on 01/7/2025."""
     day = data.RESTRUCTURE_DAY
-    code, name, kind, parent, start = data.LEGACY_DISTRICT
-    if code not in units:
-        spec = org.UnitSpec(
-            name=name, kind=kind, parent=units[parent], code=code, is_demo=True, aliases=["Quận 1"]
-        )
-        units[code] = org.unit_create(spec=spec, valid_from=start, acting_user=None)
-    if units[code].valid_to is None:
+    district = _ensure(units, data.LEGACY_DISTRICT, ["Quận 1"])
+    if district.valid_to is None:
         org.unit_dissolve(
-            unit=units[code],
+            unit=district,
             effective_date=day,
             acting_user=None,
             decision_ref="Quy định 294-QĐ/TW: không còn cấp huyện từ 01/7/2025",
         )
-    code, name, kind, parent, start = data.NEW_WARD
-    if code not in units:
-        spec = org.UnitSpec(
-            name=name,
-            kind=kind,
-            parent=units[parent],
-            code=code,
-            is_demo=True,
-            aliases=["Đảng bộ phường Sài Gòn", "phường Sài Gòn"],
-        )
-        units[code] = org.unit_create(spec=spec, valid_from=start, acting_user=None)
-    for unit in ("btc-hcm", "tu-hcm"):
-        units[unit].refresh_from_db()
-    if units["btc-bd"].valid_to is None:
-        org.units_merge(
-            units=[units[c] for c in ("btc-hcm", "btc-bd", "btc-brvt")],
-            successor=units["btc-hcm"],
-            effective_date=day,
-            acting_user=None,
-            decision_ref=data.MERGE_DECISION,
-        )
-    units["tu-bd"].refresh_from_db()
-    if units["tu-bd"].valid_to is None:
-        org.units_merge(
-            units=[units[c] for c in ("tu-hcm", "tu-bd", "tu-brvt")],
-            successor=units["tu-hcm"],
-            effective_date=day,
-            acting_user=None,
-            decision_ref=data.MERGE_DECISION,
-        )
+    _ensure(units, data.NEW_WARD, ["Đảng bộ phường Sài Gòn", "phường Sài Gòn"])
+    _merge_into(units, ("btc-hcm", "btc-bd", "btc-brvt"), day)
+    _merge_into(units, ("tu-hcm", "tu-bd", "tu-brvt"), day)
 
 
 def _titles() -> dict[str, Title]:

@@ -180,9 +180,8 @@ def tenure_start(
     """Record that ``person`` held ``title`` in ``unit`` from ``start`` (to ``end``, if known).
     Concurrent titles are allowed; the same title in the same unit may not overlap."""
     access.require(acting_user, access.CHANGE, unit.path)
-    if not Person.objects.restrict(acting_user, access.VIEW).filter(pk=person.pk).exists() and (
-        acting_user is not None
-    ):
+    visible = Person.objects.restrict(acting_user, access.VIEW).filter(pk=person.pk)
+    if acting_user is not None and not visible.exists():
         raise access.AccessDenied("Không có quyền với cá nhân này.")
     tenure = Tenure(
         person=person,
