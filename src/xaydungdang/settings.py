@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "xaydungdang.core",
     "xaydungdang.org",
     "xaydungdang.people",
+    "xaydungdang.directives",
     "xaydungdang.web",
     "xaydungdang.demo",
 ]

@@ -13,5 +13,6 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("don-vi/", include("xaydungdang.org.urls")),
     path("ca-nhan/", include("xaydungdang.people.urls")),
+    path("van-ban/", include("xaydungdang.directives.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -27,7 +27,8 @@ def service_page(
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
-    form = form_class(data, user=request.user, initial=initial)  # type: ignore[call-arg]
+    files = request.FILES if request.method == "POST" else None
+    form = form_class(data, files, user=request.user, initial=initial)  # type: ignore[call-arg]
     if data is not None and form.is_valid():
         sentinel = object()
         result = run_service(form, lambda: call(form.cleaned_data) or sentinel)

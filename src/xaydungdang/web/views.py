@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -15,6 +16,7 @@ from xaydungdang.core.access import VIEW, scope_for
 from xaydungdang.core.audit import event_label
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
+from xaydungdang.directives.models import Document, ProgressUpdate, Task
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
 
@@ -77,6 +79,17 @@ def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
         tenure = Tenure.objects.restrict(user, VIEW).select_related("person").get(pk=pk)
         rows = Q(object_type="people.tenure", object_id=str(pk))
         return tenure, rows, reverse("people:person", args=[tenure.person_id])
+    if kind == "document":
+        doc = Document.objects.restrict(user, VIEW).get(pk=pk)
+        rows = Q(object_type="directives.document", object_id=str(pk))
+        return doc, rows, reverse("directives:document", args=[pk])
+    if kind == "task":
+        task = Task.objects.restrict(user, VIEW).get(pk=pk)
+        update_ids = ProgressUpdate.objects.filter(task=task).values_list("pk", flat=True)
+        rows = Q(object_type="directives.task", object_id=str(pk)) | Q(
+            object_type="directives.progressupdate", object_id__in=[str(u) for u in update_ids]
+        )
+        return task, rows, reverse("directives:task", args=[pk])
     if kind == "title":
         title = Title.objects.restrict(user, VIEW).get(pk=pk)
         return title, Q(object_type="people.title", object_id=str(pk)), reverse("people:titles")
@@ -86,7 +99,7 @@ def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
 def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     try:
         obj, rows, back = _history_target(request.user, kind, pk)
-    except (Unit.DoesNotExist, Person.DoesNotExist, Tenure.DoesNotExist, Title.DoesNotExist):
+    except ObjectDoesNotExist:
         raise Http404("Không tìm thấy.") from None
     changes = ChangeRecord.objects.filter(rows).order_by("-at", "-id")[:200]
     events = [

@@ -6,7 +6,9 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, models
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Concat, Substr
 
 from xaydungdang.core import access, rules
 from xaydungdang.core.dates import vn_date
@@ -115,12 +117,21 @@ def set_aliases(unit: Unit, aliases: list[str]) -> None:
     )
 
 
+# Models of other apps that copy a unit's path (model, path field): tree moves rewrite them.
+PATH_COPIES: list[tuple[type[models.Model], str]] = []
+
+
+def _rewrite_prefix(model: type[models.Model], field: str, old: str, new: str) -> None:
+    model._default_manager.filter(access.path_q(field, (old,))).update(
+        **{field: Concat(Value(new), Substr(F(field), len(old) + 1), output_field=CharField())}
+    )
+
+
 def move_subtree(unit: Unit, new_prefix: str) -> None:
-    """Re-file ``unit`` and everything under it in the access tree."""
+    """Re-file ``unit`` and everything under it in the access tree (one UPDATE per table)."""
     old = unit.path
     if old == new_prefix:
         return
-    rows = Unit.objects.filter(access.path_q("path", (old,))).values_list("pk", "path")
-    for pk, path in list(rows):
-        Unit.objects.filter(pk=pk).update(path=new_prefix + path[len(old) :])
+    for model, field in [(Unit, "path"), *PATH_COPIES]:
+        _rewrite_prefix(model, field, old, new_prefix)
     unit.path = new_prefix

@@ -1,0 +1,174 @@
+"""Party and State documents, their implementation lineage, tasks and progress updates.
+
+A document is identified by symbol + issuer + date: the same symbol recurs across terms and
+issuers (there are three 01-HD/TW). An implementing document (action program, plan) points to
+the directive it implements; tasks belong to implementing documents and are led by units.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.fields import PathField
+from xaydungdang.core.models import TimeStampedModel
+from xaydungdang.org.models import Unit
+
+from .choices import DocType, TaskStatus
+
+
+def _ancestor_paths(prefixes: tuple[str, ...], step: int = 6) -> list[str]:
+    return sorted({p[:i] for p in prefixes for i in range(step, len(p) + 1, step)})
+
+
+class DocumentQuerySet(RestrictedQuerySet["Document"]):
+    pass
+
+
+class Document(TimeStampedModel):
+    doc_type = models.CharField("Thể loại", max_length=30, choices=DocType.choices, db_index=True)
+    number = models.CharField("Số", max_length=20, blank=True)
+    symbol = models.CharField("Số và ký hiệu", max_length=60, blank=True, db_index=True)
+    issuer = models.ForeignKey(
+        Unit, verbose_name="Cơ quan ban hành", on_delete=models.PROTECT, related_name="documents"
+    )
+    issuer_symbol = models.CharField("Ký hiệu cơ quan ban hành", max_length=20, blank=True)
+    issued_on = models.DateField("Ngày ban hành", null=True, blank=True, db_index=True)
+    term = models.CharField("Khóa", max_length=10, blank=True, db_index=True)
+    title = models.CharField("Trích yếu", max_length=500)
+    summary = models.TextField("Tóm tắt", blank=True)
+    attachment = models.FileField("Tệp đính kèm", upload_to="documents/%Y/", blank=True)
+    implements = models.ForeignKey(
+        "self",
+        verbose_name="Thực hiện văn bản",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="implementations",
+    )
+    folded = models.CharField(max_length=800, blank=True)
+    is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Văn bản"
+        verbose_name_plural = "Văn bản"
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["symbol", "issuer", "issued_on"],
+                condition=~Q(symbol=""),
+                name="directives_doc_identity",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """How people cite it: "Nghị quyết 18-NQ/TW" or "Nghị quyết 23 khóa IX"."""
+        ident = self.symbol or self.number
+        text = f"{self.get_doc_type_display()} {ident}".strip()
+        if not self.symbol and self.term:
+            text += f" khóa {self.term}"
+        return text
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
+        """Documents issued inside the user's subtree, and those of the bodies above it (which
+        the subtree implements)."""
+        return path_q("issuer__path", prefixes) | Q(issuer__path__in=_ancestor_paths(prefixes))
+
+
+class TaskQuerySet(RestrictedQuerySet["Task"]):
+    pass
+
+
+class Task(TimeStampedModel):
+    document = models.ForeignKey(
+        Document, verbose_name="Văn bản", on_delete=models.PROTECT, related_name="tasks"
+    )
+    ordinal = models.PositiveIntegerField("STT", default=1)
+    content = models.TextField("Nội dung nhiệm vụ")
+    lead_unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị chủ trì", on_delete=models.PROTECT, related_name="lead_tasks"
+    )
+    lead_path = PathField(max_length=255, db_index=True)
+    coordinating_units = models.ManyToManyField(
+        Unit, verbose_name="Đơn vị phối hợp", blank=True, related_name="coordinated_tasks"
+    )
+    deadline = models.DateField("Thời hạn", null=True, blank=True, db_index=True)
+    expected_output = models.CharField("Sản phẩm", max_length=500, blank=True)
+    status = models.CharField(
+        "Trạng thái", max_length=20, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField("Tiến độ (%)", null=True, blank=True)
+    weight = models.PositiveIntegerField("Trọng số", default=1)
+    completed_on = models.DateField("Ngày hoàn thành", null=True, blank=True)
+    is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Nhiệm vụ"
+        verbose_name_plural = "Nhiệm vụ"
+        ordering = ["document_id", "ordinal", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__lte=100),
+                name="directives_task_progress_0_100",
+            ),
+            models.CheckConstraint(condition=Q(weight__gte=1), name="directives_task_weight_pos"),
+        ]
+        indexes = [models.Index(fields=["lead_path", "status", "deadline"])]
+
+    def __str__(self) -> str:
+        return f"{self.ordinal}. {self.content[:80]}"
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
+        """Tasks led inside the subtree, and tasks of documents the subtree issued."""
+        return path_q("lead_path", prefixes) | path_q("document__issuer__path", prefixes)
+
+    @property
+    def effective_progress(self) -> int | None:
+        return 100 if self.status == TaskStatus.DONE else self.progress
+
+
+class ProgressUpdateQuerySet(RestrictedQuerySet["ProgressUpdate"]):
+    pass
+
+
+class ProgressUpdate(TimeStampedModel):
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="updates")
+    reported_on = models.DateField("Ngày báo cáo")
+    text = models.TextField("Nội dung")
+    percent = models.PositiveSmallIntegerField("Tiến độ (%)")
+    attachment = models.FileField("Tệp đính kèm", upload_to="progress/%Y/", blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Báo cáo tiến độ"
+        ordering = ["-reported_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__lte=100), name="directives_update_percent_0_100"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reported_on}: {self.percent}%"
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
+        return path_q("task__lead_path", prefixes) | path_q(
+            "task__document__issuer__path", prefixes
+        )

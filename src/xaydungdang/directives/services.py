@@ -1,0 +1,301 @@
+"""Every write to documents, tasks and progress goes through these functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from xaydungdang.core import access, audit
+from xaydungdang.core.text import clean, fold
+from xaydungdang.org.models import Unit
+
+from .choices import IMPLEMENTING_TYPES, DocType, TaskStatus
+from .docref import find_refs
+from .events import DocumentRegistered, ProgressReported, TaskAssigned, TaskCompleted
+from .models import Document, ProgressUpdate, Task
+
+_ROMAN = re.compile(r"^[IVXL]{1,6}$")
+DOC_FIELDS = {
+    "doc_type",
+    "number",
+    "symbol",
+    "issued_on",
+    "term",
+    "title",
+    "summary",
+    "implements",
+    "attachment",
+}
+TASK_FIELDS = {"content", "lead_unit", "deadline", "expected_output", "weight", "ordinal", "status"}
+
+
+def _check_symbol(doc: Document) -> None:
+    doc.symbol = re.sub(r"\s*([-/])\s*", r"\1", clean(doc.symbol or ""))
+    if not doc.symbol:
+        return
+    refs = [r for r in find_refs(doc.symbol) if r.symbol and r.raw.strip() == doc.symbol]
+    if len(refs) != 1:
+        raise ValidationError(
+            f"Số và ký hiệu “{doc.symbol}” không đúng dạng (ví dụ 18-NQ/TW, 178/2024/NĐ-CP)."
+        )
+    doc.number = doc.number or (refs[0].number or "")
+    doc.issuer_symbol = refs[0].issuer or ""
+    if refs[0].number != doc.number:
+        raise ValidationError(f"Số “{doc.number}” không khớp với ký hiệu “{doc.symbol}”.")
+
+
+def _check_document(doc: Document) -> None:
+    if doc.doc_type not in DocType.values:
+        raise ValidationError("Thể loại văn bản không hợp lệ.")
+    doc.title = clean(doc.title or "")
+    if not doc.title:
+        raise ValidationError("Trích yếu văn bản không được để trống.")
+    _check_symbol(doc)
+    doc.term = clean(doc.term or "").upper()
+    if doc.term and not _ROMAN.match(doc.term):
+        raise ValidationError("Khóa phải viết bằng số La Mã, ví dụ XII.")
+    if doc.issued_on and doc.issued_on > timezone.localdate():
+        raise ValidationError("Ngày ban hành không được sau ngày hôm nay.")
+    if doc.implements_id is not None:
+        seen, cur = {doc.pk}, doc.implements
+        while cur is not None:
+            if cur.pk in seen:
+                raise ValidationError("Quan hệ thực hiện văn bản tạo thành vòng lặp.")
+            seen.add(cur.pk)
+            cur = cur.implements
+    same = Document.objects.filter(symbol=doc.symbol, issuer=doc.issuer, issued_on=doc.issued_on)
+    if doc.symbol and same.exclude(pk=doc.pk).exists():
+        raise ValidationError(f"Văn bản {doc.symbol} của cơ quan này, cùng ngày, đã có trong sổ.")
+    doc.folded = fold(f"{doc.symbol} {doc.get_doc_type_display()} {doc.number} {doc.title}")[:800]
+    doc.full_clean()
+
+
+def document_create(
+    *,
+    doc_type: str,
+    issuer: Unit,
+    title: str,
+    symbol: str = "",
+    number: str = "",
+    issued_on: dt.date | None = None,
+    term: str = "",
+    summary: str = "",
+    implements: Document | None = None,
+    attachment: UploadedFile | None = None,
+    is_demo: bool = False,
+    acting_user: Any,
+) -> Document:
+    """Register a document issued by ``issuer``; ``implements`` links it to a directive above."""
+    access.require(acting_user, access.CHANGE, issuer.path)
+    if (
+        implements is not None
+        and acting_user is not None
+        and not (Document.objects.restrict(acting_user).filter(pk=implements.pk).exists())
+    ):
+        raise access.AccessDenied("Không tìm thấy văn bản được thực hiện.")
+    doc = Document(
+        doc_type=doc_type,
+        issuer=issuer,
+        title=title,
+        symbol=symbol,
+        number=number,
+        issued_on=issued_on,
+        term=term,
+        summary=summary,
+        implements=implements,
+        is_demo=is_demo,
+    )
+    if attachment is not None:
+        doc.attachment = attachment
+    _check_document(doc)
+    with transaction.atomic():
+        doc.save()
+        audit.record(
+            actor=acting_user, obj=doc, action="create", before=None, scope_path=issuer.path
+        )
+        audit.emit(
+            DocumentRegistered(doc.pk, doc.reference),
+            actor=acting_user,
+            obj=doc,
+            scope_path=issuer.path,
+        )
+    return doc
+
+
+def document_update(*, document: Document, acting_user: Any, **changes: Any) -> Document:
+    if unknown := set(changes) - DOC_FIELDS:
+        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    access.require(acting_user, access.CHANGE, document.issuer.path)
+    before = audit.snapshot(document)
+    for field, value in changes.items():
+        setattr(document, field, value)
+    _check_document(document)
+    with transaction.atomic():
+        document.save()
+        audit.record(
+            actor=acting_user,
+            obj=document,
+            action="update",
+            before=before,
+            scope_path=document.issuer.path,
+        )
+    return document
+
+
+def _check_task(task: Task) -> None:
+    task.content = clean(task.content or "")
+    if not task.content:
+        raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    if task.document.doc_type not in IMPLEMENTING_TYPES:
+        raise ValidationError("Nhiệm vụ chỉ gắn với kế hoạch, chương trình hoặc đề án thực hiện.")
+    if task.status not in TaskStatus.values:
+        raise ValidationError("Trạng thái nhiệm vụ không hợp lệ.")
+    if not task.lead_unit.is_active:
+        raise ValidationError(f"Đơn vị chủ trì “{task.lead_unit.name}” đã kết thúc hoạt động.")
+    if not isinstance(task.weight, int) or task.weight < 1:
+        raise ValidationError("Trọng số phải là số nguyên dương.")
+    if task.deadline and task.document.issued_on and task.deadline < task.document.issued_on:
+        raise ValidationError("Thời hạn không được trước ngày ban hành văn bản.")
+    task.lead_path = task.lead_unit.path
+    task.expected_output = clean(task.expected_output or "")
+    task.full_clean(exclude=["lead_path"])
+
+
+def task_create(
+    *,
+    document: Document,
+    content: str,
+    lead_unit: Unit,
+    deadline: dt.date | None = None,
+    expected_output: str = "",
+    weight: int = 1,
+    ordinal: int | None = None,
+    coordinating_units: Iterable[Unit] = (),
+    is_demo: bool = False,
+    acting_user: Any,
+) -> Task:
+    """Assign a task of ``document`` to ``lead_unit``."""
+    access.require(acting_user, access.CHANGE, document.issuer.path)
+    if (
+        acting_user is not None
+        and not access.scope_for(acting_user, access.VIEW).covers(lead_unit.path)
+        and not lead_unit.path.startswith(document.issuer.path)
+    ):
+        raise access.AccessDenied("Không tìm thấy đơn vị chủ trì.")
+    if ordinal is None:
+        ordinal = (
+            document.tasks.order_by("-ordinal").values_list("ordinal", flat=True).first() or 0
+        ) + 1
+    task = Task(
+        document=document,
+        content=content,
+        lead_unit=lead_unit,
+        deadline=deadline,
+        expected_output=expected_output,
+        weight=weight,
+        ordinal=ordinal,
+        is_demo=is_demo,
+    )
+    _check_task(task)
+    with transaction.atomic():
+        task.save()
+        task.coordinating_units.set(list(coordinating_units))
+        audit.record(
+            actor=acting_user, obj=task, action="create", before=None, scope_path=lead_unit.path
+        )
+        audit.emit(
+            TaskAssigned(task.pk, document.reference, lead_unit.name),
+            actor=acting_user,
+            obj=task,
+            scope_path=lead_unit.path,
+        )
+    return task
+
+
+def task_update(*, task: Task, acting_user: Any, **changes: Any) -> Task:
+    if unknown := set(changes) - TASK_FIELDS:
+        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    access.require(acting_user, access.CHANGE, task.document.issuer.path)
+    before = audit.snapshot(task)
+    for field, value in changes.items():
+        setattr(task, field, value)
+    _check_task(task)
+    with transaction.atomic():
+        task.save()
+        audit.record(
+            actor=acting_user, obj=task, action="update", before=before, scope_path=task.lead_path
+        )
+    return task
+
+
+def _require_reporter(user: Any, task: Task) -> None:
+    if user is None:
+        return
+    scope = access.scope_for(user, access.CHANGE)
+    if not (scope.covers(task.lead_path) or scope.covers(task.document.issuer.path)):
+        raise access.AccessDenied("Không có quyền báo cáo tiến độ nhiệm vụ này.")
+
+
+def progress_report(
+    *,
+    task: Task,
+    reported_on: dt.date,
+    percent: int,
+    text: str,
+    attachment: UploadedFile | None = None,
+    acting_user: Any,
+) -> ProgressUpdate:
+    """Report progress on ``task``; 100% completes it on ``reported_on``."""
+    _require_reporter(acting_user, task)
+    text = clean(text or "")
+    if not text:
+        raise ValidationError("Hãy nêu nội dung báo cáo tiến độ.")
+    if not isinstance(percent, int) or not 0 <= percent <= 100:
+        raise ValidationError("Tiến độ phải là số từ 0 đến 100.")
+    if reported_on > timezone.localdate():
+        raise ValidationError("Ngày báo cáo không được sau ngày hôm nay.")
+    if task.status == TaskStatus.STOPPED:
+        raise ValidationError("Nhiệm vụ đã dừng thực hiện, không nhận báo cáo tiến độ.")
+    user = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    update = ProgressUpdate(
+        task=task, reported_on=reported_on, percent=percent, text=text, reported_by=user
+    )
+    if attachment is not None:
+        update.attachment = attachment
+    update.full_clean()
+    before = audit.snapshot(task)
+    task.progress = percent
+    task.status = (
+        TaskStatus.DONE
+        if percent == 100
+        else (TaskStatus.IN_PROGRESS if percent > 0 else TaskStatus.NOT_STARTED)
+    )
+    task.completed_on = reported_on if percent == 100 else None
+    with transaction.atomic():
+        update.save()
+        task.save(update_fields=["progress", "status", "completed_on", "updated_at"])
+        audit.record(
+            actor=acting_user, obj=update, action="create", before=None, scope_path=task.lead_path
+        )
+        audit.record(
+            actor=acting_user, obj=task, action="update", before=before, scope_path=task.lead_path
+        )
+        unit = task.lead_unit.name
+        audit.emit(
+            ProgressReported(task.pk, percent, unit),
+            actor=acting_user,
+            obj=task,
+            scope_path=task.lead_path,
+        )
+        if percent == 100:
+            audit.emit(
+                TaskCompleted(task.pk, unit), actor=acting_user, obj=task, scope_path=task.lead_path
+            )
+    return update
