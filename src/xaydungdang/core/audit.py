@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from .models import BusinessEvent, ChangeRecord
 
@@ -48,6 +49,8 @@ def object_type(obj: models.Model) -> str:
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):

@@ -11,12 +11,14 @@ from django.db import transaction
 from xaydungdang.core import rules
 from xaydungdang.core.models import RoleAssignment
 from xaydungdang.core.services import role_grant
+from xaydungdang.directives.models import Document, Task
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
 from xaydungdang.people.models import Person, Tenure, Title
 
 from . import data
+from . import directives as demo_directives
 
 Say = Callable[[str], None]
 
@@ -144,7 +146,9 @@ def load(say: Say = print) -> None:
         titles = _titles()
         _persons(units, titles)
         _users(units)
+        demo_directives.load(units)
     say(
         f"Dữ liệu minh họa: {Unit.objects.count()} đơn vị, {Person.objects.count()} cá nhân, "
-        f"{Tenure.objects.count()} quá trình giữ chức danh."
+        f"{Tenure.objects.count()} quá trình giữ chức danh, {Document.objects.count()} văn bản, "
+        f"{Task.objects.count()} nhiệm vụ."
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Substr
@@ -59,7 +61,7 @@ class Dashboard:
         return self.total - self.done - self.overdue - self.stopped
 
 
-def _grouped(base: QuerySet[Task], key: str, day: dt.date) -> list[dict[str, int | str]]:
+def _grouped(base: QuerySet[Task], key: str, day: dt.date) -> list[dict[str, Any]]:
     return list(
         base.values(key)
         .annotate(
@@ -73,7 +75,7 @@ def _grouped(base: QuerySet[Task], key: str, day: dt.date) -> list[dict[str, int
     )
 
 
-def _rows(groups: list[dict[str, int | str]], units: dict[object, Unit], key: str) -> list[UnitRow]:
+def _rows(groups: list[dict[str, Any]], units: Mapping[Any, Unit], key: str) -> list[UnitRow]:
     return [
         UnitRow(
             units.get(g[key]),
@@ -104,16 +106,14 @@ def dashboard(unit: Unit, day: dt.date) -> Dashboard:
     by_lead = _grouped(
         base.exclude(status__in=[TaskStatus.DONE, TaskStatus.STOPPED]), "lead_unit_id", day
     )
-    by_lead.sort(
-        key=lambda g: (-int(g["overdue"]), (g["weighted"] or 0) / max(int(g["weight"] or 0), 1))
-    )
+    by_lead.sort(key=lambda g: (-g["overdue"], (g["weighted"] or 0) / max(g["weight"] or 0, 1)))
     by_lead = by_lead[:SLOWEST]
     paths = {str(g["branch"]) for g in by_child}
     ids = {g["lead_unit_id"] for g in by_lead}
     units = Unit.objects.filter(Q(path__in=paths) | Q(pk__in=ids)).only("pk", "name", "path")
     by_path = {u.path: u for u in units}
-    by_id: dict[object, Unit] = {u.pk: u for u in by_path.values()}
-    children = _rows(by_child, dict(by_path), "branch")
+    by_id = {u.pk: u for u in by_path.values()}
+    children = _rows(by_child, by_path, "branch")
     children.sort(key=lambda r: (r.unit is not None and r.unit.pk != unit.pk, -(r.tasks)))
     return Dashboard(
         unit,

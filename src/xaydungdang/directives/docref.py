@@ -108,7 +108,8 @@ LAW = re.compile(
     r"(?P<number>\d{1,5})/(?P<year>\d{4})/(?P<issuer>QH\d{1,2})(?![\w/-])" + _DATE
 )
 NO_SYMBOL = re.compile(
-    rf"(?P<type>{_TYPE})(?:\s+(?P<plenum>Trung ương\s+\d{{1,2}})|\s+(?:số\s+)?(?P<number>\d{{1,5}}))"
+    rf"(?P<type>{_TYPE})"
+    rf"(?:\s+(?P<plenum>Trung ương\s+\d{{1,2}})|\s+(?:số\s+)?(?P<number>\d{{1,5}}))"
     rf"(?![\d/.,-]\d|-|\w){_DATE}{_OF_BODY}{_TERM}"
 )
 

@@ -61,7 +61,7 @@ class UnitLookup:
         for alias in UnitAlias.objects.filter(unit_id__in=ids):
             self.by_key.setdefault(alias.folded, []).append(ids[alias.unit_id])
 
-    def find(self, text: str) -> Unit | None | str:
+    def find(self, text: str) -> Unit | str | None:
         found = self.by_key.get(text.strip()) or self.by_key.get(fold(text))
         if not found:
             return None

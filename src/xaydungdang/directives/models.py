@@ -72,7 +72,9 @@ class Document(TimeStampedModel):
     def reference(self) -> str:
         """How people cite it: "Nghị quyết 18-NQ/TW" or "Nghị quyết 23 khóa IX"."""
         ident = self.symbol or self.number
-        text = f"{self.get_doc_type_display()} {ident}".strip()
+        if not ident:
+            return self.title[:120]
+        text = f"{self.get_doc_type_display()} {ident}"
         if not self.symbol and self.term:
             text += f" khóa {self.term}"
         return text

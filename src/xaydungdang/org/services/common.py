@@ -132,6 +132,7 @@ def move_subtree(unit: Unit, new_prefix: str) -> None:
     old = unit.path
     if old == new_prefix:
         return
-    for model, field in [(Unit, "path"), *PATH_COPIES]:
+    copies: list[tuple[type[models.Model], str]] = [(Unit, "path"), *PATH_COPIES]
+    for model, field in copies:
         _rewrite_prefix(model, field, old, new_prefix)
     unit.path = new_prefix
