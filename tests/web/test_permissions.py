@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from xaydungdang.core.models import BusinessEvent, ChangeRecord
+from xaydungdang.directives.models import Document, Task
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
 
@@ -32,8 +33,12 @@ def pattern_names(patterns: list[Any] | None = None, prefix: str = "") -> set[st
 
 def hcm_objects() -> dict[str, Any]:
     tenure = Tenure.objects.filter(unit__code="tu-hcm").select_related("person").first()
-    assert tenure is not None
+    doc = Document.objects.filter(issuer__code="tu-hcm", tasks__isnull=False).first()
+    task = Task.objects.filter(document=doc).first()
+    assert tenure is not None and doc is not None and task is not None
     return {
+        "document": doc,
+        "task": task,
         "unit": Unit.objects.get(code="tu-hcm"),
         "person": tenure.person,
         "tenure": tenure,
@@ -69,6 +74,17 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], list[Any]], int, int]] = {
     "people:tenure_edit": (lambda o: [o["tenure"].pk], 404, 200),
     "people:tenure_end": (lambda o: [o["tenure"].pk], 404, 200),
     "admin": (lambda o: [], 302, 302),
+    "directives:register": (lambda o: [], 200, 200),
+    "directives:document_create": (lambda o: [], 200, 200),
+    "directives:document": (lambda o: [o["document"].pk], 404, 200),
+    "directives:document_edit": (lambda o: [o["document"].pk], 404, 200),
+    "directives:task_create": (lambda o: [o["document"].pk], 404, 200),
+    "directives:task_import": (lambda o: [o["document"].pk], 404, 200),
+    "directives:task": (lambda o: [o["task"].pk], 404, 200),
+    "directives:task_edit": (lambda o: [o["task"].pk], 404, 200),
+    "directives:progress": (lambda o: [o["task"].pk], 404, 200),
+    "directives:unit_tasks": (lambda o: [o["unit"].pk], 404, 200),
+    "directives:dashboard": (lambda o: [o["unit"].pk], 404, 200),
 }
 
 
@@ -155,3 +171,24 @@ def test_hanoi_user_sees_hanoi_people_but_not_central_ones(
     page = hanoi.get(reverse("people:person", args=[own.pk]))
     assert page.status_code == 200 and "Bí thư Thành ủy Hà Nội" in page.content.decode()
     assert hanoi.get(reverse("people:person", args=[central.pk])).status_code == 404
+
+
+def test_central_directives_are_readable_below_but_changed_only_by_their_issuer(
+    client_for: Callable[[str], Client],
+) -> None:
+    central = Document.objects.get(symbol="18-NQ/TW")
+    for name in ("hanoi", "hcm"):
+        client = client_for(name)
+        page = client.get(reverse("directives:document", args=[central.pk]))
+        assert page.status_code == 200
+        assert client.get(reverse("directives:task_create", args=[central.pk])).status_code == 404
+    hanoi_page = client_for("hanoi").get(reverse("directives:document", args=[central.pk]))
+    body = hanoi_page.content.decode()
+    assert "Thành ủy Hà Nội thực hiện" in body and "Thành ủy TP.HCM thực hiện" not in body
+    hcm_task = hcm_objects()["task"]
+    assert (
+        client_for("hanoi").get(reverse("history", args=["task", hcm_task.pk])).status_code == 404
+    )
+    assert client_for("hcm").get(reverse("history", args=["task", hcm_task.pk])).status_code == 200
+    register = client_for("hanoi").get(reverse("directives:register")).content.decode()
+    assert "18-NQ/TW" in register and "Chương trình hành động số 10" not in register
