@@ -46,7 +46,8 @@ TABLE = [
         [("Kế hoạch", "04", "04-KH/TW", "TW", "2016-11-16", N)],
     ),
     (
-        "gắn với việc thực hiện Nghị quyết Trung ương 4 khóa XI, XII và Chỉ thị 05-CT/TW của Bộ Chính trị",
+        "gắn với việc thực hiện Nghị quyết Trung ương 4 khóa XI, XII và Chỉ thị 05-CT/TW "
+        "của Bộ Chính trị",
         [
             ("Nghị quyết", N, N, "TW", N, "XI"),
             ("Nghị quyết", N, N, "TW", N, "XII"),

@@ -9,6 +9,7 @@ day the demo is loaded, so that the warnings have something to show.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
 
@@ -206,9 +207,9 @@ PLAN_04_LEADS = [
 ]
 
 
-def _doc(docs: dict[str, Document], key: str, **fields: object) -> None:
+def _doc(docs: dict[str, Document], key: str, **fields: Any) -> None:
     found = Document.objects.filter(title=fields["title"], issuer=fields["issuer"]).first()
-    docs[key] = found or dirs.document_create(acting_user=None, **fields)  # type: ignore[arg-type]
+    docs[key] = found or dirs.document_create(acting_user=None, **fields)
 
 
 def _deadline(value: D | int) -> D:
