@@ -9,7 +9,7 @@ PG_PORT ?= 54329
 PG_URL := postgres://xdd@127.0.0.1:$(PG_PORT)/xaydungdang
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run setup demo test test-sqlite test-postgres lint postgres chromium clean
+.PHONY: run setup demo test test-sqlite test-postgres lint postgres chromium bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,3 +59,7 @@ test: $(STAMP) chromium lint test-sqlite test-postgres
 
 clean:
 	rm -rf $(VENV) var test-artifacts
+
+bench: $(STAMP)
+	mkdir -p var
+	$(BIN)/python -m bench

@@ -126,7 +126,13 @@ class Task(TimeStampedModel):
             ),
             models.CheckConstraint(condition=Q(weight__gte=1), name="directives_task_weight_pos"),
         ]
-        indexes = [models.Index(fields=["lead_path", "status", "deadline"])]
+        # Covers the dashboard's scan of a subtree: grouped by lead_path in index order.
+        indexes = [
+            models.Index(
+                fields=["lead_path", "status", "deadline", "progress", "weight", "lead_unit"],
+                name="directives_task_dashboard",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.ordinal}. {self.content[:80]}"

@@ -54,20 +54,24 @@ def at_risk_q(day: dt.date, limits: Thresholds) -> Q:
     return late & low & ~Q(status__in=[TaskStatus.DONE, TaskStatus.STOPPED])
 
 
-EFFECTIVE = Case(
-    When(status=TaskStatus.DONE, then=100), default=F("progress"), output_field=IntegerField()
-)
-WEIGHTED = Case(
-    When(status=TaskStatus.DONE, then=F("weight") * 100),
-    When(progress__isnull=False, then=F("weight") * F("progress")),
-    default=None,
-    output_field=IntegerField(),
-)
-KNOWN_WEIGHT = Case(
-    When(Q(status=TaskStatus.DONE) | Q(progress__isnull=False), then=F("weight")),
-    default=None,
-    output_field=IntegerField(),
-)
+def weighted() -> Case:
+    """weight × percent of a task with a figure (done counts as 100); fresh each call, since an
+    expression instance must not be shared between aggregates."""
+    return Case(
+        When(status=TaskStatus.DONE, then=F("weight") * 100),
+        When(progress__isnull=False, then=F("weight") * F("progress")),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def known_weight() -> Case:
+    """The weight of a task that has a figure (None otherwise, so it is left out)."""
+    return Case(
+        When(Q(status=TaskStatus.DONE) | Q(progress__isnull=False), then=F("weight")),
+        default=None,
+        output_field=IntegerField(),
+    )
 
 
 @dataclasses.dataclass
@@ -97,16 +101,16 @@ def rollups_by_document(tasks: QuerySet[Task]) -> dict[int, Rollup]:
         .values("document_id")
         .annotate(
             n=Count("id"),
-            known=Count(KNOWN_WEIGHT),
-            weighted=Sum(WEIGHTED),
-            weight=Sum(KNOWN_WEIGHT),
+            known=Count(known_weight()),
+            points=Sum(weighted()),
+            known_sum=Sum(known_weight()),
             done=Count("id", filter=Q(status=TaskStatus.DONE)),
         )
         .order_by()
     )
     return {
         r["document_id"]: Rollup(
-            r["n"], r["known"], r["weighted"] or 0, r["weight"] or 0, r["done"]
+            r["n"], r["known"], r["points"] or 0, r["known_sum"] or 0, r["done"]
         )
         for r in rows
     }
