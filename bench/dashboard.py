@@ -31,8 +31,14 @@ RUNS = 15
 
 
 def _unit(pk: int, name: str, kind: str, parent: Unit | None) -> Unit:
-    return Unit(pk=pk, name=name, kind=kind, parent=parent, path=(parent.path if parent else "")
-                + segment(pk), code=f"bench-{pk}")
+    return Unit(
+        pk=pk,
+        name=name,
+        kind=kind,
+        parent=parent,
+        path=(parent.path if parent else "") + segment(pk),
+        code=f"bench-{pk}",
+    )
 
 
 def build_tree() -> tuple[Unit, list[Unit], list[Unit]]:
@@ -45,12 +51,17 @@ def build_tree() -> tuple[Unit, list[Unit], list[Unit]]:
         provinces.append(prov)
         for c in range(COMMUNES):
             next_id += 1
-            communes.append(_unit(next_id, f"Đảng ủy xã {p + 1}.{c + 1}", "commune_committee",
-                                  prov))
+            communes.append(
+                _unit(next_id, f"Đảng ủy xã {p + 1}.{c + 1}", "commune_committee", prov)
+            )
     Unit.objects.bulk_create([nation, *provinces, *communes], batch_size=2000)
     UnitVersion.objects.bulk_create(
-        [UnitVersion(unit=u, name=u.name, parent=u.parent) for u in [nation, *provinces, *communes]],
-        batch_size=2000)
+        [
+            UnitVersion(unit=u, name=u.name, parent=u.parent)
+            for u in [nation, *provinces, *communes]
+        ],
+        batch_size=2000,
+    )
     return nation, provinces, communes
 
 
@@ -62,18 +73,34 @@ def build_tasks(nation: Unit, leads: list[Unit], n: int) -> None:
     for i in range(n):
         lead = rnd.choice(leads)
         status = rnd.choice(statuses)
-        progress = 100 if status == TaskStatus.DONE else (
-            rnd.randrange(5, 95) if status == TaskStatus.IN_PROGRESS else None)
-        rows.append(Task(document=plan, ordinal=i + 1, content=f"Nhiệm vụ {i + 1}", lead_unit=lead,
-                         lead_path=lead.path, status=status, progress=progress,
-                         weight=rnd.randint(1, 3),
-                         deadline=TODAY + dt.timedelta(days=rnd.randint(-400, 400))))
+        progress = (
+            100
+            if status == TaskStatus.DONE
+            else (rnd.randrange(5, 95) if status == TaskStatus.IN_PROGRESS else None)
+        )
+        rows.append(
+            Task(
+                document=plan,
+                ordinal=i + 1,
+                content=f"Nhiệm vụ {i + 1}",
+                lead_unit=lead,
+                lead_path=lead.path,
+                status=status,
+                progress=progress,
+                weight=rnd.randint(1, 3),
+                deadline=TODAY + dt.timedelta(days=rnd.randint(-400, 400)),
+            )
+        )
     Task.objects.bulk_create(rows, batch_size=5000)
 
 
 def ensure_data(n: int, fresh: bool) -> tuple[Unit, Unit]:
     nation = Unit.objects.filter(name="Ban Chấp hành Trung ương (bench)").first()
-    if nation is not None and not fresh and Task.objects.filter(lead_path__startswith=nation.path).count() == n:
+    if (
+        nation is not None
+        and not fresh
+        and Task.objects.filter(lead_path__startswith=nation.path).count() == n
+    ):
         return nation, Unit.objects.filter(parent=nation).order_by("pk").first()  # type: ignore[return-value]
     with transaction.atomic():
         Task.objects.all().delete()
@@ -97,7 +124,11 @@ def timed(fn: Callable[[], object], runs: int = RUNS) -> tuple[float, float, int
     with CaptureQueriesContext(connection) as ctx:
         fn()
     samples.sort()
-    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))], len(ctx.captured_queries)
+    return (
+        statistics.median(samples),
+        samples[int(0.95 * (len(samples) - 1))],
+        len(ctx.captured_queries),
+    )
 
 
 def straightforward(unit: Unit) -> dict[str, int]:
@@ -111,8 +142,10 @@ def straightforward(unit: Unit) -> dict[str, int]:
 
 def run(tasks: int, fresh: bool) -> None:
     nation, province = ensure_data(tasks, fresh)
-    print(f"Dữ liệu: {Task.objects.count():,} nhiệm vụ, {Unit.objects.count():,} đơn vị "
-          f"({connection.vendor})")
+    print(
+        f"Dữ liệu: {Task.objects.count():,} nhiệm vụ, {Unit.objects.count():,} đơn vị "
+        f"({connection.vendor})"
+    )
     board = dashboard(nation, TODAY)
     naive = straightforward(nation)
     assert board.total == sum(naive.values()) and board.overdue == naive[Warning.OVERDUE]
@@ -122,10 +155,14 @@ def run(tasks: int, fresh: bool) -> None:
         med, p95, queries = timed(lambda u=unit: dashboard(u, TODAY))
         base, _, _ = timed(lambda u=unit: straightforward(u), runs=3)
         rows.append((label, med, p95, queries, goal, base))
-    print("| phạm vi | trung vị (ms) | p95 (ms) | số truy vấn | mục tiêu (ms) | đạt | "
-          "cách thẳng (ms) | tỉ lệ |")
+    print(
+        "| phạm vi | trung vị (ms) | p95 (ms) | số truy vấn | mục tiêu (ms) | đạt | "
+        "cách thẳng (ms) | tỉ lệ |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for label, med, p95, queries, goal, base in rows:
-        print(f"| {label} | {med:.1f} | {p95:.1f} | {queries} | ≤ {goal:.0f} | "
-              f"{'có' if med <= goal else 'KHÔNG'} | {base:.0f} | {base / med:.1f}× |")
+        print(
+            f"| {label} | {med:.1f} | {p95:.1f} | {queries} | ≤ {goal:.0f} | "
+            f"{'có' if med <= goal else 'KHÔNG'} | {base:.0f} | {base / med:.1f}× |"
+        )
     assert PATH_END == "~"
