@@ -198,3 +198,30 @@ def test_directive_page_does_not_grow_with_tasks(
             document=plan, content=f"Việc {i}", lead_unit=plan.issuer, acting_user=None
         )
     assert count() == before
+
+
+def test_attachments_upload_and_download_through_the_choke_point(
+    client_for: Callable[[str], Client], demo: dict[str, Unit]
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    task = Task.objects.filter(lead_unit__code="btc-hcm").first()
+    assert task is not None
+    upload = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 minh hoa", "application/pdf")
+    response = client_for("hcm").post(
+        f"/van-ban/nhiem-vu/{task.pk}/tien-do/",
+        {
+            "reported_on": "01/10/2026",
+            "percent": "100",
+            "text": "Có biên bản",
+            "attachment": upload,
+        },
+    )
+    assert response.status_code == 302
+    update = task.updates.get(text="Có biên bản")
+    download = client_for("hcm").get(f"/van-ban/tien-do/{update.pk}/tep/")
+    assert (
+        download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 minh hoa"
+    )
+    assert 'filename="bien-ban' in download["Content-Disposition"]
+    assert client_for("hanoi").get(f"/van-ban/tien-do/{update.pk}/tep/").status_code == 404

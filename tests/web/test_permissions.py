@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from xaydungdang.core.models import BusinessEvent, ChangeRecord
-from xaydungdang.directives.models import Document, Task
+from xaydungdang.directives.models import Document, ProgressUpdate, Task
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
 
@@ -36,7 +37,13 @@ def hcm_objects() -> dict[str, Any]:
     doc = Document.objects.filter(issuer__code="tu-hcm", tasks__isnull=False).first()
     task = Task.objects.filter(document=doc).first()
     assert tenure is not None and doc is not None and task is not None
+    update = ProgressUpdate.objects.filter(task__document=doc).first()
+    assert update is not None
+    if not doc.attachment:
+        doc.attachment.save("chuong-trinh.txt", ContentFile(b"noi dung"))
+        update.attachment.save("bao-cao.txt", ContentFile(b"bao cao"))
     return {
+        "update": update,
         "document": doc,
         "task": task,
         "unit": Unit.objects.get(code="tu-hcm"),
@@ -85,6 +92,8 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], list[Any]], int, int]] = {
     "directives:progress": (lambda o: [o["task"].pk], 404, 200),
     "directives:unit_tasks": (lambda o: [o["unit"].pk], 404, 200),
     "directives:dashboard": (lambda o: [o["unit"].pk], 404, 200),
+    "directives:document_file": (lambda o: [o["document"].pk], 404, 200),
+    "directives:progress_file": (lambda o: [o["update"].pk], 404, 200),
 }
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -319,3 +320,24 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         done_message="Đã ghi nhận báo cáo tiến độ.",
         call=lambda d: services.progress_report(task=task, acting_user=request.user, **d),
     )
+
+
+def _file(field: Any) -> FileResponse:
+    if not field:
+        raise Http404("Không có tệp đính kèm.")
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404("Không tìm thấy tệp đính kèm.") from None
+    return FileResponse(handle, as_attachment=True, filename=Path(field.name).name)
+
+
+def document_file(request: HttpRequest, pk: int) -> FileResponse:
+    return _file(_document(request, pk).attachment)
+
+
+def progress_file(request: HttpRequest, pk: int) -> FileResponse:
+    update = ProgressUpdate.objects.restrict(request.user, VIEW).filter(pk=pk).first()
+    if update is None:
+        raise Http404("Không tìm thấy.")
+    return _file(update.attachment)

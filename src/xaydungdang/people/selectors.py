@@ -36,7 +36,11 @@ def holders(user: Any, unit: Unit, day: dt.date, title: Title | None = None) -> 
     qs = Tenure.objects.restrict(user, VIEW).filter(active_on_q(day), unit=unit)
     if title is not None:
         qs = qs.filter(title=title)
-    return list(qs.select_related("person", "title").order_by("title__rank", "person__sort_key"))
+    return list(
+        qs.select_related("person", "title").order_by(
+            "title__rank", "start", "person__sort_key", "id"
+        )
+    )
 
 
 def career(user: Any, person: Person) -> list[CareerRow]:
