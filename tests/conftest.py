@@ -85,5 +85,15 @@ def superuser(db: None) -> object:
     return get_user_model().objects.create_superuser(username="root", password="pw-123456789")
 
 
+def queries_of(client: Client, url: str) -> int:
+    """How many queries one page costs (it must answer 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200, url
+    return len(ctx.captured_queries)
+
+
 def audit_count() -> int:
     return ChangeRecord.objects.count()

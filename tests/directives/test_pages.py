@@ -6,11 +6,10 @@ import io
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
+from tests.conftest import queries_of
 from xaydungdang.directives.imports import COLUMNS
 from xaydungdang.directives.models import Document, Task
 from xaydungdang.org.models import Unit
@@ -186,9 +185,7 @@ def test_directive_page_does_not_grow_with_tasks(
     doc = Document.objects.get(symbol="18-NQ/TW")
 
     def count() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            client.get(f"/van-ban/{doc.pk}/")
-        return len(ctx.captured_queries)
+        return queries_of(client, f"/van-ban/{doc.pk}/")
 
     before = count()
     plan = Document.objects.filter(implements=doc).first()

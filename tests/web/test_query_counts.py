@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from tests.conftest import queries_of
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
 
@@ -43,9 +44,6 @@ def test_unit_and_person_pages_do_not_grow_with_data(
 ) -> None:
     import datetime as dt
 
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     from xaydungdang.org import services as org
     from xaydungdang.people import services as people
     from xaydungdang.people.models import Title
@@ -56,12 +54,7 @@ def test_unit_and_person_pages_do_not_grow_with_data(
     urls = [f"/don-vi/{hcm.pk}/", f"/ca-nhan/{person.pk}/"]
 
     def counts() -> list[int]:
-        out = []
-        for u in urls:
-            with CaptureQueriesContext(connection) as ctx:
-                assert client.get(u).status_code == 200
-            out.append(len(ctx.captured_queries))
-        return out
+        return [queries_of(client, u) for u in urls]
 
     before = counts()
     member = Title.objects.get(name="Ủy viên")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
@@ -66,6 +67,20 @@ def snapshot(obj: models.Model | None) -> dict[str, Any] | None:
     data.pop("updated_at", None)
     data.pop("created_at", None)
     return data
+
+
+def check_fields(changes: dict[str, Any], allowed: set[str]) -> None:
+    """An update service takes only the fields it knows."""
+    if unknown := set(changes) - allowed:
+        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+
+
+def apply_changes(obj: models.Model, changes: dict[str, Any]) -> dict[str, Any] | None:
+    """Set ``changes`` on ``obj`` and return its snapshot from before, for ``record``."""
+    before = snapshot(obj)
+    for field, value in changes.items():
+        setattr(obj, field, value)
+    return before
 
 
 def _actor(user: Any) -> tuple[Any, str]:

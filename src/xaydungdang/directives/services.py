@@ -130,12 +130,9 @@ def document_create(
 
 
 def document_update(*, document: Document, acting_user: Any, **changes: Any) -> Document:
-    if unknown := set(changes) - DOC_FIELDS:
-        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    audit.check_fields(changes, DOC_FIELDS)
     access.require(acting_user, access.CHANGE, document.issuer.path)
-    before = audit.snapshot(document)
-    for field, value in changes.items():
-        setattr(document, field, value)
+    before = audit.apply_changes(document, changes)
     _check_document(document)
     with transaction.atomic():
         document.save()
@@ -220,12 +217,9 @@ def task_create(
 
 
 def task_update(*, task: Task, acting_user: Any, **changes: Any) -> Task:
-    if unknown := set(changes) - TASK_FIELDS:
-        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    audit.check_fields(changes, TASK_FIELDS)
     access.require(acting_user, access.CHANGE, task.document.issuer.path)
-    before = audit.snapshot(task)
-    for field, value in changes.items():
-        setattr(task, field, value)
+    before = audit.apply_changes(task, changes)
     _check_task(task)
     with transaction.atomic():
         task.save()

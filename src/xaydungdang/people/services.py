@@ -63,14 +63,11 @@ def person_create(
 def person_update(*, person: Person, acting_user: Any, **changes: Any) -> Person:
     """Change any of full_name, gender, birth_year, note, managing_unit."""
     allowed = {"full_name", "gender", "birth_year", "note", "managing_unit"}
-    if unknown := set(changes) - allowed:
-        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    audit.check_fields(changes, allowed)
     access.require(acting_user, access.CHANGE, person.managing_unit.path)
     if "managing_unit" in changes:
         access.require(acting_user, access.CHANGE, changes["managing_unit"].path)
-    before = audit.snapshot(person)
-    for field, value in changes.items():
-        setattr(person, field, value)
+    before = audit.apply_changes(person, changes)
     _clean_person(person)
     with transaction.atomic():
         person.save()
@@ -122,11 +119,8 @@ def title_create(
 
 def title_update(*, title: Title, acting_user: Any, **changes: Any) -> Title:
     _require_catalog(acting_user)
-    if unknown := set(changes) - {"name", "label_template", "rank", "description"}:
-        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
-    before = audit.snapshot(title)
-    for field, value in changes.items():
-        setattr(title, field, value)
+    audit.check_fields(changes, {"name", "label_template", "rank", "description"})
+    before = audit.apply_changes(title, changes)
     _clean_title(title)
     with transaction.atomic():
         title.save()
@@ -211,12 +205,12 @@ def tenure_start(
 
 def tenure_update(*, tenure: Tenure, acting_user: Any, **changes: Any) -> Tenure:
     """Correct a tenure's dates, source or note. Ending one is ``tenure_end``."""
-    if unknown := set(changes) - {"start", "end", "source", "note", "attested_only"}:
-        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    audit.check_fields(changes, {"start", "end", "source", "note", "attested_only"})
     access.require(acting_user, access.CHANGE, tenure.unit.path)
-    before, had_end = audit.snapshot(tenure), tenure.end
-    for field, value in changes.items():
-        setattr(tenure, field, clean(value) if field == "source" else value)
+    if "source" in changes:
+        changes["source"] = clean(changes["source"])
+    had_end = tenure.end
+    before = audit.apply_changes(tenure, changes)
     _check_period(tenure)
     tenure.full_clean()
     with transaction.atomic():
