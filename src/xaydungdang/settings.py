@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "xaydungdang.org",
     "xaydungdang.people",
     "xaydungdang.directives",
+    "xaydungdang.programs",
     "xaydungdang.web",
     "xaydungdang.demo",
 ]
@@ -104,6 +105,7 @@ USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 
+XDD_JOBS_INLINE = os.environ.get("XDD_JOBS_INLINE", "0") == "1"  # run jobs in the request
 MEDIA_ROOT = VAR_DIR / "media"  # attachments; served only through views that check access
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

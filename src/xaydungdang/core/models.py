@@ -191,3 +191,36 @@ class Rule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} = {self.value}"
+
+
+class Job(TimeStampedModel):
+    """A long piece of work (a report to draft, a large import) with a status row to show."""
+
+    STATUSES = [
+        ("queued", "Đang chờ"),
+        ("running", "Đang chạy"),
+        ("done", "Hoàn thành"),
+        ("failed", "Lỗi"),
+    ]
+
+    kind = models.CharField("Loại công việc", max_length=60)
+    label = models.CharField("Tên công việc", max_length=300)
+    status = models.CharField("Trạng thái", max_length=10, choices=STATUSES, default="queued")
+    progress = models.PositiveSmallIntegerField("Tiến độ (%)", default=0)
+    message = models.CharField("Thông báo", max_length=500, blank=True)
+    result = models.FileField("Kết quả", upload_to="jobs/%Y/", blank=True)
+    result_url = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "Công việc nền"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "failed")

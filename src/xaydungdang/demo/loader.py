@@ -16,9 +16,11 @@ from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
 from xaydungdang.people.models import Person, Tenure, Title
+from xaydungdang.programs.models import Event, Program
 
 from . import data
 from . import directives as demo_directives
+from . import programs as demo_programs
 
 Say = Callable[[str], None]
 
@@ -147,8 +149,10 @@ def load(say: Say = print) -> None:
         _persons(units, titles)
         _users(units)
         demo_directives.load(units)
+        demo_programs.load(units)
     say(
         f"Dữ liệu minh họa: {Unit.objects.count()} đơn vị, {Person.objects.count()} cá nhân, "
         f"{Tenure.objects.count()} quá trình giữ chức danh, {Document.objects.count()} văn bản, "
-        f"{Task.objects.count()} nhiệm vụ."
+        f"{Task.objects.count()} nhiệm vụ, {Program.objects.count()} chương trình phối hợp, "
+        f"{Event.objects.count()} sự kiện."
     )

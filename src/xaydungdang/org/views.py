@@ -15,6 +15,7 @@ from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.people.models import Title
 from xaydungdang.people.selectors import holders
 from xaydungdang.web.pages import service_page
+from xaydungdang.web.panels import UNIT_PANELS, render_panels
 
 from . import forms, selectors, services
 from .models import Unit
@@ -84,6 +85,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "versions": selectors.versions_of(unit),
         "aliases": unit.aliases.order_by("alias"),
         "can_change": Unit.objects.restrict(request.user, CHANGE).filter(pk=pk).exists(),
+        "panels": render_panels(UNIT_PANELS, request.user, unit),
         **_who_held(request, unit),
     }
     return render(request, "org/unit_detail.html", context)

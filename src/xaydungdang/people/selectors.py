@@ -62,3 +62,14 @@ def career(user: Any, person: Person) -> list[CareerRow]:
         unit_name = names.get((t.unit_id, t.start)) or t.unit.name
         rows.append(CareerRow(t, t.title.label(unit_name), unit_name, t.unit_id in visible))
     return rows
+
+
+def titles_on(person: Person, day: dt.date) -> str:
+    """The titles ``person`` held on ``day``, as people write them, most senior first."""
+    tenures = list(
+        Tenure.objects.filter(active_on_q(day), person=person)
+        .select_related("title", "unit")
+        .order_by("title__rank", "id")
+    )
+    names = names_on({(t.unit_id, day) for t in tenures})
+    return ", ".join(t.title.label(names.get((t.unit_id, day)) or t.unit.name) for t in tenures)

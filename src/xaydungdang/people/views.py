@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.web.pages import service_page
+from xaydungdang.web.panels import PERSON_PANELS, render_panels
 
 from . import forms, selectors, services
 from .models import Person, Tenure, Title
@@ -40,7 +41,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "people/person_detail.html",
-        {"person": person, "rows": rows, "can_change": can_change},
+        {
+            "person": person,
+            "rows": rows,
+            "can_change": can_change,
+            "panels": render_panels(PERSON_PANELS, request.user, person),
+        },
     )
 
 

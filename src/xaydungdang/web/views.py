@@ -19,6 +19,7 @@ from xaydungdang.core.text import clean
 from xaydungdang.directives.models import Document, ProgressUpdate, Task
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
+from xaydungdang.programs.models import Event, Program, Review
 
 from .search import search as run_search
 
@@ -61,6 +62,13 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "web/search.html", {"query": query, "hits": hits})
 
 
+HISTORY_MODELS: dict[str, tuple[Any, str]] = {
+    "program": (Program, "programs:program"),
+    "review": (Review, "programs:review"),
+    "event": (Event, "programs:event"),
+}
+
+
 def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
     """The object (through the choke point), the audit rows that belong to it, its page URL."""
     if kind == "unit":
@@ -90,6 +98,14 @@ def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
             object_type="directives.progressupdate", object_id__in=[str(u) for u in update_ids]
         )
         return task, rows, reverse("directives:task", args=[pk])
+    if kind in HISTORY_MODELS:
+        model, page = HISTORY_MODELS[kind]
+        obj = model.objects.restrict(user, VIEW).get(pk=pk)
+        return (
+            obj,
+            Q(object_type=obj._meta.label_lower, object_id=str(pk)),
+            reverse(page, args=[pk]),
+        )
     if kind == "title":
         title = Title.objects.restrict(user, VIEW).get(pk=pk)
         return title, Q(object_type="people.title", object_id=str(pk)), reverse("people:titles")

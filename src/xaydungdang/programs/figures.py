@@ -1,0 +1,66 @@
+"""Figures of reviews, computed from the data (never typed in): "7/10 nội dung" is the count of
+done items over planned items of a year's plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Q
+
+from xaydungdang.directives.choices import TaskStatus
+from xaydungdang.directives.models import Document, Task
+from xaydungdang.directives.rollup import overdue_q
+
+from .choices import ItemStatus
+from .models import Program, ProgramYear
+
+
+def plan_figures(plan: ProgramYear) -> dict[str, Any]:
+    counts = dict.fromkeys(ItemStatus.values, 0)
+    for row in plan.items.values("status").annotate(n=Count("id")).order_by():
+        counts[row["status"]] = row["n"]
+    planned = sum(counts.values())
+    return {
+        "year": plan.year,
+        "planned": planned,
+        **counts,
+        "done_of_planned": f"{counts[ItemStatus.DONE]}/{planned}",
+    }
+
+
+def program_figures(program: Program, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """Per-year and total counts of the plans whose year falls in [start, end]."""
+    plans = program.years.filter(year__gte=start.year, year__lte=end.year).order_by("year")
+    years = [plan_figures(p) for p in plans]
+    totals = {key: sum(y[key] for y in years) for key in ("planned", *ItemStatus.values)}
+    totals["done_of_planned"] = f"{totals[ItemStatus.DONE]}/{totals['planned']}"
+    return {"kind": "program", "years": years, "totals": totals}
+
+
+def directive_figures(directive: Document, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """Implementing documents issued in the period, and their tasks as of its end."""
+    docs = [directive.pk]
+    level = [directive.pk]
+    for _ in range(6):
+        level = list(Document.objects.filter(implements_id__in=level).values_list("pk", flat=True))
+        if not level:
+            break
+        docs.extend(level)
+    issued = Document.objects.filter(
+        pk__in=docs[1:], issued_on__gte=start, issued_on__lte=end
+    ).count()
+    tasks = Task.objects.filter(document_id__in=docs, created_at__date__lte=end)
+    counts = tasks.aggregate(
+        total=Count("id"),
+        done=Count("id", filter=Q(status=TaskStatus.DONE, completed_on__lte=end)),
+        overdue=Count("id", filter=overdue_q(end + dt.timedelta(days=1))),
+    )
+    return {
+        "kind": "directive",
+        "documents_issued": issued,
+        "tasks_total": counts["total"],
+        "tasks_done": counts["done"],
+        "tasks_overdue": counts["overdue"],
+        "done_of_planned": f"{counts['done']}/{counts['total']}",
+    }

@@ -1,0 +1,186 @@
+"""Reviews (sơ kết, tổng kết): drafted from the data, edited, finalised, then immutable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from xaydungdang.core import access, audit
+from xaydungdang.core.dates import vn_date
+from xaydungdang.core.text import clean
+from xaydungdang.directives.models import Document
+from xaydungdang.org.models import Unit
+
+from .choices import ItemStatus, ReviewKind, ReviewStatus
+from .events import ReviewFinalized
+from .figures import directive_figures, program_figures
+from .models import Program, Review
+from .services import require_party
+
+EDITABLE = {
+    "title",
+    "symbol",
+    "place",
+    "issued_on",
+    "results",
+    "limitations",
+    "lessons",
+    "proposals",
+    "participants",
+    "recipients",
+    "event",
+}
+
+
+def compute_figures(review: Review) -> dict[str, Any]:
+    if review.program is not None:
+        return program_figures(review.program, review.period_start, review.period_end)
+    assert review.directive is not None
+    return directive_figures(review.directive, review.period_start, review.period_end)
+
+
+def results_text(figures: dict[str, Any]) -> str:
+    """A first paragraph of results, written from the figures (the user edits it)."""
+    if figures["kind"] == "directive":
+        return (
+            f"Trong kỳ đã ban hành {figures['documents_issued']} văn bản triển khai; "
+            f"hoàn thành {figures['done_of_planned']} nhiệm vụ, "
+            f"{figures['tasks_overdue']} nhiệm vụ quá hạn."
+        )
+    lines = []
+    for y in figures["years"]:
+        line = (
+            f"Theo kế hoạch phối hợp năm {y['year']}, hai cơ quan đã triển khai, thực hiện "
+            f"và hoàn thành {y['done_of_planned']} nội dung"
+        )
+        if y[ItemStatus.NOT_IMPLEMENTED]:
+            line += f"; còn {y[ItemStatus.NOT_IMPLEMENTED]} nội dung chưa triển khai thực hiện"
+        if y[ItemStatus.IN_PROGRESS] or y[ItemStatus.NOT_STARTED]:
+            line += f"; {y[ItemStatus.IN_PROGRESS] + y[ItemStatus.NOT_STARTED]} nội dung đang làm"
+        if y[ItemStatus.MOVED]:
+            line += f"; {y[ItemStatus.MOVED]} nội dung chuyển sang năm sau"
+        lines.append(line + ".")
+    return "\n".join(lines) or "Chưa có kế hoạch phối hợp năm nào trong kỳ."
+
+
+def review_draft(
+    *,
+    kind: str,
+    issuer: Unit,
+    period_start: dt.date,
+    period_end: dt.date,
+    title: str,
+    program: Program | None = None,
+    directive: Document | None = None,
+    symbol: str = "",
+    place: str = "Hà Nội",
+    recipients: str = "",
+    acting_user: Any,
+) -> Review:
+    """Draft a review of a program or a directive over a period, its figures computed now."""
+    access.require(acting_user, access.CHANGE, issuer.path)
+    if (program is None) == (directive is None):
+        raise ValidationError("Báo cáo phải là của một chương trình hoặc một văn bản chỉ đạo.")
+    if program is not None:
+        require_party(acting_user, program)
+    if kind not in ReviewKind.values:
+        raise ValidationError("Loại báo cáo không hợp lệ.")
+    if period_start > period_end:
+        raise ValidationError("Kỳ báo cáo: ngày bắt đầu phải trước ngày kết thúc.")
+    review = Review(
+        kind=kind,
+        issuer=issuer,
+        period_start=period_start,
+        period_end=period_end,
+        title=clean(title),
+        program=program,
+        directive=directive,
+        symbol=clean(symbol),
+        place=clean(place) or "Hà Nội",
+        recipients=recipients,
+    )
+    if not review.title:
+        raise ValidationError("Tiêu đề báo cáo không được để trống.")
+    review.figures = compute_figures(review)
+    review.results = results_text(review.figures)
+    review.full_clean()
+    with transaction.atomic():
+        review.save()
+        audit.record(
+            actor=acting_user, obj=review, action="create", before=None, scope_path=issuer.path
+        )
+    return review
+
+
+def _editable(review: Review, acting_user: Any) -> None:
+    access.require(acting_user, access.CHANGE, review.issuer.path)
+    if review.is_final:
+        when = (
+            vn_date(timezone.localtime(review.finalized_at).date()) if review.finalized_at else ""
+        )
+        raise ValidationError(f"Báo cáo đã hoàn thành ngày {when}; không thể sửa đổi.")
+
+
+def review_update(*, review: Review, acting_user: Any, **changes: Any) -> Review:
+    """Edit a draft. A finalised review refuses every change."""
+    _editable(review, acting_user)
+    audit.check_fields(changes, EDITABLE)
+    before = audit.apply_changes(review, changes)
+    review.title = clean(review.title)
+    if not review.title:
+        raise ValidationError("Tiêu đề báo cáo không được để trống.")
+    review.full_clean()
+    with transaction.atomic():
+        review.save()
+        audit.record(
+            actor=acting_user,
+            obj=review,
+            action="update",
+            before=before,
+            scope_path=review.issuer.path,
+        )
+    return review
+
+
+def review_refresh_figures(*, review: Review, acting_user: Any) -> Review:
+    """Recount a draft's figures from the data as it is now."""
+    _editable(review, acting_user)
+    before = audit.apply_changes(review, {"figures": compute_figures(review)})
+    with transaction.atomic():
+        review.save(update_fields=["figures", "updated_at"])
+        audit.record(
+            actor=acting_user,
+            obj=review,
+            action="update",
+            before=before,
+            scope_path=review.issuer.path,
+        )
+    return review
+
+
+def review_finalize(*, review: Review, acting_user: Any) -> Review:
+    _editable(review, acting_user)
+    user = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    before = audit.apply_changes(
+        review, {"status": ReviewStatus.FINAL, "finalized_at": timezone.now(), "finalized_by": user}
+    )
+    with transaction.atomic():
+        review.save()
+        audit.record(
+            actor=acting_user,
+            obj=review,
+            action="update",
+            before=before,
+            scope_path=review.issuer.path,
+        )
+        audit.emit(
+            ReviewFinalized(review.pk, review.title),
+            actor=acting_user,
+            obj=review,
+            scope_path=review.issuer.path,
+        )
+    return review

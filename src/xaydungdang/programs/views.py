@@ -1,0 +1,237 @@
+"""Pages of coordination programs, their annual plans and items, and reviews."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from xaydungdang.core import jobs
+from xaydungdang.core.access import CHANGE, VIEW, scope_for
+from xaydungdang.directives.models import Document
+from xaydungdang.web.pages import service_page
+
+from . import forms, reviews, services
+from .figures import plan_figures
+from .models import Program, ProgramItem, ProgramYear, Review
+from .report import review_docx
+
+
+def _program(request: HttpRequest, pk: int) -> Program:
+    program = (
+        Program.objects.restrict(request.user, VIEW)
+        .select_related("party_a", "party_b")
+        .filter(pk=pk)
+        .first()
+    )
+    if program is None:
+        raise Http404("Không tìm thấy chương trình.")
+    return program
+
+
+def _plan(request: HttpRequest, pk: int) -> ProgramYear:
+    plan = ProgramYear.objects.select_related("program").filter(pk=pk).first()
+    if (
+        plan is None
+        or not Program.objects.restrict(request.user, VIEW).filter(pk=plan.program_id).exists()
+    ):
+        raise Http404("Không tìm thấy kế hoạch.")
+    return plan
+
+
+def _review(request: HttpRequest, pk: int) -> Review:
+    review = (
+        Review.objects.restrict(request.user, VIEW)
+        .select_related("issuer", "program", "directive")
+        .filter(pk=pk)
+        .first()
+    )
+    if review is None:
+        raise Http404("Không tìm thấy báo cáo.")
+    return review
+
+
+def program_list(request: HttpRequest) -> HttpResponse:
+    programs = Program.objects.restrict(request.user, VIEW).select_related("party_a", "party_b")
+    return render(request, "programs/program_list.html", {"programs": programs})
+
+
+def program_create(request: HttpRequest) -> HttpResponse:
+    return service_page(
+        request,
+        form_class=forms.ProgramForm,
+        heading="Chương trình phối hợp mới",
+        call=lambda d: services.program_create(acting_user=request.user, **d),
+        success=lambda p: reverse("programs:program", args=[p.pk]),
+        cancel_url=reverse("programs:list"),
+        done_message="Đã tạo chương trình phối hợp.",
+    )
+
+
+def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    plans = list(program.years.order_by("year"))
+    items = ProgramItem.objects.filter(plan__in=plans).select_related("lead_a", "lead_b")
+    by_plan: dict[int, list[ProgramItem]] = {p.pk: [] for p in plans}
+    for item in items.order_by("number"):
+        by_plan[item.plan_id].append(item)
+    scope = scope_for(request.user, CHANGE)
+    return render(
+        request,
+        "programs/program_detail.html",
+        {
+            "program": program,
+            "plans": [(p, by_plan[p.pk], plan_figures(p)) for p in plans],
+            "events": program.events.order_by("-held_on"),
+            "reviews": program.reviews.order_by("-period_end"),
+            "can_change": scope.covers(program.party_a.path) or scope.covers(program.party_b.path),
+            "status_form": forms.StatusForm(user=request.user),
+        },
+    )
+
+
+def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program(request, pk)
+    back = reverse("programs:program", args=[pk])
+    return service_page(
+        request,
+        form_class=forms.PlanForm,
+        heading=f"Kế hoạch phối hợp năm: {program.title}",
+        call=lambda d: services.plan_create(program=program, acting_user=request.user, **d),
+        success=lambda _: back,
+        cancel_url=back,
+        done_message="Đã thêm kế hoạch năm.",
+    )
+
+
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    back = reverse("programs:program", args=[plan.program_id])
+    return service_page(
+        request,
+        form_class=forms.ItemForm,
+        heading=f"Thêm nội dung phối hợp năm {plan.year}",
+        call=lambda d: services.item_create(plan=plan, acting_user=request.user, **d),
+        success=lambda _: back,
+        cancel_url=back,
+        done_message="Đã thêm nội dung phối hợp.",
+    )
+
+
+def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+    item = (
+        ProgramItem.objects.restrict(request.user, VIEW)
+        .select_related("plan")
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None:
+        raise Http404("Không tìm thấy nội dung.")
+    back = reverse("programs:program", args=[item.plan.program_id])
+    return service_page(
+        request,
+        form_class=forms.StatusForm,
+        heading=f"Trạng thái nội dung {item.number}",
+        initial={"status": item.status, "note": item.status_note},
+        call=lambda d: services.item_set_status(item=item, acting_user=request.user, **d),
+        success=lambda _: back,
+        cancel_url=back,
+        done_message="Đã cập nhật trạng thái.",
+    )
+
+
+def review_create(request: HttpRequest) -> HttpResponse:
+    program = (
+        _program(request, int(request.GET["chuong_trinh"]))
+        if request.GET.get("chuong_trinh", "").isdigit()
+        else None
+    )
+    directive = None
+    if program is None and request.GET.get("van_ban", "").isdigit():
+        directive = (
+            Document.objects.restrict(request.user, VIEW)
+            .filter(pk=int(request.GET["van_ban"]))
+            .first()
+        )
+    if program is None and directive is None:
+        raise Http404("Hãy chọn chương trình hoặc văn bản cần sơ kết, tổng kết.")
+
+    def call(d: dict[str, Any]) -> Review:
+        return reviews.review_draft(
+            program=program, directive=directive, acting_user=request.user, **d
+        )
+
+    subject = program.title if program else str(directive)
+    return service_page(
+        request,
+        form_class=forms.ReviewForm,
+        heading=f"Sơ kết, tổng kết: {subject}",
+        call=call,
+        success=lambda r: reverse("programs:review", args=[r.pk]),
+        cancel_url=reverse("programs:list"),
+        done_message="Đã lập dự thảo báo cáo từ dữ liệu.",
+        initial={"place": "Hà Nội"},
+    )
+
+
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk)
+    return render(
+        request,
+        "programs/review_detail.html",
+        {
+            "review": review,
+            "can_change": scope_for(request.user, CHANGE).covers(review.issuer.path),
+        },
+    )
+
+
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk)
+    back = reverse("programs:review", args=[pk])
+    initial = {f: getattr(review, f) for f in forms.ReviewEditForm.base_fields}
+    return service_page(
+        request,
+        form_class=forms.ReviewEditForm,
+        heading=f"Sửa dự thảo: {review.title}",
+        initial=initial,
+        success=lambda _: back,
+        cancel_url=back,
+        call=lambda d: reviews.review_update(review=review, acting_user=request.user, **d),
+    )
+
+
+def review_finalize(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk)
+    back = reverse("programs:review", args=[pk])
+    return service_page(
+        request,
+        form_class=forms.ConfirmForm,
+        heading=f"Hoàn thành báo cáo: {review.title}",
+        intro="Sau khi hoàn thành, báo cáo không sửa được nữa.",
+        success=lambda _: back,
+        call=lambda d: reviews.review_finalize(review=review, acting_user=request.user),
+        cancel_url=back,
+        done_message="Báo cáo đã hoàn thành.",
+    )
+
+
+def review_word(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start drafting the .docx as a job and show its progress."""
+    review = _review(request, pk)
+    if request.method != "POST":
+        return redirect("programs:review", pk=pk)
+
+    def work(job: Any, progress: jobs.Report) -> None:
+        data = review_docx(review, progress)
+        job.result.save(f"bao-cao-{review.pk}.docx", ContentFile(data), save=False)
+        job.result_url = reverse("job_file", args=[job.pk])
+        job.save(update_fields=["result", "result_url"])
+
+    job = jobs.start(
+        kind="review_docx", label=f"Tạo tệp Word: {review.title}", work=work, user=request.user
+    )
+    return redirect("job", pk=job.pk)
