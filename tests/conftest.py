@@ -23,6 +23,7 @@ Y2000 = D(2000, 1, 1)
 def fast_passwords(settings: object, tmp_path: object) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
     settings.MEDIA_ROOT = str(tmp_path)  # type: ignore[attr-defined]  # uploads stay out of var/
+    settings.XDD_JOBS_INLINE = True  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -3,18 +3,22 @@ HCMC-scoped user, against HCMC objects. Forbidden and absent both answer 404."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from xaydungdang.core.models import BusinessEvent, ChangeRecord
+from xaydungdang.core.models import BusinessEvent, ChangeRecord, Job
 from xaydungdang.directives.models import Document, ProgressUpdate, Task
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
+from xaydungdang.programs import reviews, services
+from xaydungdang.programs.models import Event, Program
 
 ANON_OK = {"login", "healthz"}
 
@@ -32,6 +36,42 @@ def pattern_names(patterns: list[Any] | None = None, prefix: str = "") -> set[st
     return names
 
 
+def hcm_program_objects() -> dict[str, Any]:
+    """A plan, an item, a draft review and a finished job of the HCMC program (made once)."""
+    program = Program.objects.get(party_b__code="btv-hcm")
+    plan = program.years.first() or services.plan_create(
+        program=program, year=2017, acting_user=None
+    )
+    item = plan.items.first() or services.item_create(
+        plan=plan, content="Nội dung", acting_user=None
+    )
+    review = program.reviews.first() or reviews.review_draft(
+        kind="annual",
+        program=program,
+        issuer=Unit.objects.get(code="btv-hcm"),
+        period_start=dt.date(2017, 1, 1),
+        period_end=dt.date(2017, 12, 31),
+        title="Tổng kết năm 2017",
+        acting_user=None,
+    )
+    hcm_user = get_user_model().objects.get(username="hcm")
+    job = Job.objects.filter(created_by=hcm_user).first()
+    if job is None:
+        job = Job.objects.create(
+            kind="review_docx", label="Tệp Word", created_by=hcm_user, status="done"
+        )
+        job.result.save("bao-cao.docx", ContentFile(b"docx"))
+    event = Event.objects.get(held_on=dt.date(2016, 8, 20))
+    return {
+        "program": program,
+        "plan": plan,
+        "item": item,
+        "review": review,
+        "job": job,
+        "event": event,
+    }
+
+
 def hcm_objects() -> dict[str, Any]:
     tenure = Tenure.objects.filter(unit__code="tu-hcm").select_related("person").first()
     doc = Document.objects.filter(issuer__code="tu-hcm", tasks__isnull=False).first()
@@ -39,10 +79,12 @@ def hcm_objects() -> dict[str, Any]:
     assert tenure is not None and doc is not None and task is not None
     update = ProgressUpdate.objects.filter(task__document=doc).first()
     assert update is not None
+    extra = hcm_program_objects()
     if not doc.attachment:
         doc.attachment.save("chuong-trinh.txt", ContentFile(b"noi dung"))
         update.attachment.save("bao-cao.txt", ContentFile(b"bao cao"))
     return {
+        **extra,
         "update": update,
         "document": doc,
         "task": task,
@@ -54,7 +96,7 @@ def hcm_objects() -> dict[str, Any]:
 
 
 # name -> (args builder, status for the Hanoi user, status for the HCMC user)
-MATRIX: dict[str, tuple[Callable[[dict[str, Any]], list[Any]], int, int]] = {
+MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "home": (lambda o: [], 200, 200),
     "healthz": (lambda o: [], 200, 200),
     "search": (lambda o: [], 200, 200),
@@ -93,6 +135,26 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], list[Any]], int, int]] = {
     "directives:unit_tasks": (lambda o: [o["unit"].pk], 404, 200),
     "directives:dashboard": (lambda o: [o["unit"].pk], 404, 200),
     "directives:document_file": (lambda o: [o["document"].pk], 404, 200),
+    "programs:list": (lambda o: [], 200, 200),
+    "programs:program_create": (lambda o: [], 200, 200),
+    "programs:program": (lambda o: [o["program"].pk], 404, 200),
+    "programs:plan_create": (lambda o: [o["program"].pk], 404, 200),
+    "programs:item_create": (lambda o: [o["plan"].pk], 404, 200),
+    "programs:item_status": (lambda o: [o["item"].pk], 404, 200),
+    "programs:review_create": (
+        lambda o: f"/chuong-trinh/bao-cao/moi/?chuong_trinh={o['program'].pk}",
+        404,
+        200,
+    ),
+    "programs:review": (lambda o: [o["review"].pk], 404, 200),
+    "programs:review_edit": (lambda o: [o["review"].pk], 404, 200),
+    "programs:review_finalize": (lambda o: [o["review"].pk], 404, 200),
+    "programs:review_word": (lambda o: [o["review"].pk], 404, 302),
+    "programs:events": (lambda o: [], 200, 200),
+    "programs:event_create": (lambda o: [], 200, 200),
+    "programs:event": (lambda o: [o["event"].pk], 404, 200),
+    "job": (lambda o: [o["job"].pk], 404, 200),
+    "job_file": (lambda o: [o["job"].pk], 404, 200),
     "directives:progress_file": (lambda o: [o["update"].pk], 404, 200),
 }
 
@@ -100,7 +162,8 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], list[Any]], int, int]] = {
 def url_of(name: str, objects: dict[str, Any]) -> str:
     if name == "admin":
         return "/quan-tri/"
-    return reverse(name, args=MATRIX[name][0](objects))
+    args = MATRIX[name][0](objects)
+    return args if isinstance(args, str) else reverse(name, args=args)
 
 
 def test_matrix_covers_every_url_pattern() -> None:

@@ -31,7 +31,9 @@ def _report(job: Job) -> Report:
 
 
 def _run(job_id: int, work: Work) -> None:
-    close_old_connections()
+    inline = getattr(settings, "XDD_JOBS_INLINE", False)
+    if not inline:
+        close_old_connections()
     job = Job.objects.get(pk=job_id)
     Job.objects.filter(pk=job.pk).update(status="running")
     try:
@@ -48,7 +50,7 @@ def _run(job_id: int, work: Work) -> None:
     Job.objects.filter(pk=job.pk).update(
         status=job.status, progress=job.progress, message=job.message
     )
-    if not getattr(settings, "XDD_JOBS_INLINE", False):
+    if not inline:
         connections.close_all()
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q
 
 from xaydungdang.core.access import VIEW
+from xaydungdang.org.choices import KIND_RANK
 from xaydungdang.org.models import Unit
 from xaydungdang.org.selectors import names_on
 
@@ -71,5 +72,6 @@ def titles_on(person: Person, day: dt.date) -> str:
         .select_related("title", "unit")
         .order_by("title__rank", "id")
     )
+    tenures.sort(key=lambda t: (KIND_RANK.get(t.unit.kind, 99), t.title.rank))
     names = names_on({(t.unit_id, day) for t in tenures})
     return ", ".join(t.title.label(names.get((t.unit_id, day)) or t.unit.name) for t in tenures)

@@ -10,7 +10,6 @@ from django.db.models import Count, Q
 
 from xaydungdang.directives.choices import TaskStatus
 from xaydungdang.directives.models import Document, Task
-from xaydungdang.directives.rollup import overdue_q
 
 from .choices import ItemStatus
 from .models import Program, ProgramYear
@@ -39,7 +38,8 @@ def program_figures(program: Program, start: dt.date, end: dt.date) -> dict[str,
 
 
 def directive_figures(directive: Document, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """Implementing documents issued in the period, and their tasks as of its end."""
+    """Implementing documents issued in the period, and their tasks as they stood at its end:
+    done by then, or overdue by then (past the deadline and not done by the end)."""
     docs = [directive.pk]
     level = [directive.pk]
     for _ in range(6):
@@ -50,11 +50,14 @@ def directive_figures(directive: Document, start: dt.date, end: dt.date) -> dict
     issued = Document.objects.filter(
         pk__in=docs[1:], issued_on__gte=start, issued_on__lte=end
     ).count()
-    tasks = Task.objects.filter(document_id__in=docs, created_at__date__lte=end)
+    in_force = Q(document__issued_on__isnull=True) | Q(document__issued_on__lte=end)
+    tasks = Task.objects.filter(in_force, document_id__in=docs)
+    done_by_end = Q(status=TaskStatus.DONE, completed_on__lte=end)
+    late_by_end = Q(deadline__lte=end) & ~done_by_end & ~Q(status=TaskStatus.STOPPED)
     counts = tasks.aggregate(
         total=Count("id"),
-        done=Count("id", filter=Q(status=TaskStatus.DONE, completed_on__lte=end)),
-        overdue=Count("id", filter=overdue_q(end + dt.timedelta(days=1))),
+        done=Count("id", filter=done_by_end),
+        overdue=Count("id", filter=late_by_end),
     )
     return {
         "kind": "directive",
