@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
 from .models import BusinessEvent, ChangeRecord
@@ -112,6 +112,21 @@ def record(
         after=None if action == "delete" else (after or snapshot(obj)),
         scope_path=scope_path,
     )
+
+
+def save(
+    obj: models.Model,
+    *,
+    actor: Any,
+    before: dict[str, Any] | None,
+    scope_path: str = "",
+    update_fields: list[str] | None = None,
+) -> ChangeRecord:
+    """Save ``obj`` and record it in one transaction: a create when ``before`` is None."""
+    with transaction.atomic():
+        obj.save(update_fields=update_fields)
+        action = "create" if before is None else "update"
+        return record(actor=actor, obj=obj, action=action, before=before, scope_path=scope_path)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -134,15 +134,7 @@ def document_update(*, document: Document, acting_user: Any, **changes: Any) -> 
     access.require(acting_user, access.CHANGE, document.issuer.path)
     before = audit.apply_changes(document, changes)
     _check_document(document)
-    with transaction.atomic():
-        document.save()
-        audit.record(
-            actor=acting_user,
-            obj=document,
-            action="update",
-            before=before,
-            scope_path=document.issuer.path,
-        )
+    audit.save(document, actor=acting_user, before=before, scope_path=document.issuer.path)
     return document
 
 
@@ -221,11 +213,7 @@ def task_update(*, task: Task, acting_user: Any, **changes: Any) -> Task:
     access.require(acting_user, access.CHANGE, task.document.issuer.path)
     before = audit.apply_changes(task, changes)
     _check_task(task)
-    with transaction.atomic():
-        task.save()
-        audit.record(
-            actor=acting_user, obj=task, action="update", before=before, scope_path=task.lead_path
-        )
+    audit.save(task, actor=acting_user, before=before, scope_path=task.lead_path)
     return task
 
 

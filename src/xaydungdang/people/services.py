@@ -48,15 +48,7 @@ def person_create(
         is_demo=is_demo,
     )
     _clean_person(person)
-    with transaction.atomic():
-        person.save()
-        audit.record(
-            actor=acting_user,
-            obj=person,
-            action="create",
-            before=None,
-            scope_path=managing_unit.path,
-        )
+    audit.save(person, actor=acting_user, before=None, scope_path=managing_unit.path)
     return person
 
 
@@ -69,15 +61,7 @@ def person_update(*, person: Person, acting_user: Any, **changes: Any) -> Person
         access.require(acting_user, access.CHANGE, changes["managing_unit"].path)
     before = audit.apply_changes(person, changes)
     _clean_person(person)
-    with transaction.atomic():
-        person.save()
-        audit.record(
-            actor=acting_user,
-            obj=person,
-            action="update",
-            before=before,
-            scope_path=person.managing_unit.path,
-        )
+    audit.save(person, actor=acting_user, before=before, scope_path=person.managing_unit.path)
     return person
 
 
@@ -111,9 +95,7 @@ def title_create(
     _require_catalog(acting_user)
     title = Title(name=name, label_template=label_template, rank=rank, description=description)
     _clean_title(title)
-    with transaction.atomic():
-        title.save()
-        audit.record(actor=acting_user, obj=title, action="create", before=None)
+    audit.save(title, actor=acting_user, before=None)
     return title
 
 
@@ -122,9 +104,7 @@ def title_update(*, title: Title, acting_user: Any, **changes: Any) -> Title:
     audit.check_fields(changes, {"name", "label_template", "rank", "description"})
     before = audit.apply_changes(title, changes)
     _clean_title(title)
-    with transaction.atomic():
-        title.save()
-        audit.record(actor=acting_user, obj=title, action="update", before=before)
+    audit.save(title, actor=acting_user, before=before)
     return title
 
 

@@ -108,11 +108,7 @@ def review_draft(
     review.figures = compute_figures(review)
     review.results = results_text(review.figures)
     review.full_clean()
-    with transaction.atomic():
-        review.save()
-        audit.record(
-            actor=acting_user, obj=review, action="create", before=None, scope_path=issuer.path
-        )
+    audit.save(review, actor=acting_user, before=None, scope_path=issuer.path)
     return review
 
 
@@ -134,15 +130,7 @@ def review_update(*, review: Review, acting_user: Any, **changes: Any) -> Review
     if not review.title:
         raise ValidationError("Tiêu đề báo cáo không được để trống.")
     review.full_clean()
-    with transaction.atomic():
-        review.save()
-        audit.record(
-            actor=acting_user,
-            obj=review,
-            action="update",
-            before=before,
-            scope_path=review.issuer.path,
-        )
+    audit.save(review, actor=acting_user, before=before, scope_path=review.issuer.path)
     return review
 
 

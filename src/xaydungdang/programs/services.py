@@ -85,15 +85,7 @@ def plan_create(*, program: Program, year: int, note: str = "", acting_user: Any
     if program.years.filter(year=year).exists():
         raise ValidationError(f"Chương trình đã có kế hoạch phối hợp năm {year}.")
     plan = ProgramYear(program=program, year=year, note=note)
-    with transaction.atomic():
-        plan.save()
-        audit.record(
-            actor=acting_user,
-            obj=plan,
-            action="create",
-            before=None,
-            scope_path=program.party_b.path,
-        )
+    audit.save(plan, actor=acting_user, before=None, scope_path=program.party_b.path)
     return plan
 
 
