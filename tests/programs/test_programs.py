@@ -251,3 +251,35 @@ def test_word_report_through_a_job(
     download = client.get(f"/cong-viec/{job.pk}/tai-ve/")
     assert "7/10" in docx_text(b"".join(download.streaming_content))
     assert client_for("hcm").get(f"/cong-viec/{job.pk}/tai-ve/").status_code == 404
+
+
+def test_evidence_links_documents_tasks_and_events(
+    client_for: Callable[[str], Client], hanoi_program: Program
+) -> None:
+    from xaydungdang.directives.models import Document, Task
+
+    client = client_for("hanoi")
+    item = ProgramItem.objects.get(plan__program=hanoi_program, number=4)
+    doc = Document.objects.get(symbol="18-NQ/TW")
+    task = Task.objects.filter(lead_unit__code="btc-hn").first()
+    event = Event.objects.get(held_on=D(2019, 1, 29))
+    assert task is not None
+    response = client.post(
+        f"/chuong-trinh/noi-dung/{item.pk}/minh-chung/",
+        {"documents": str(doc.pk), "tasks": str(task.pk), "events": str(event.pk)},
+    )
+    assert response.status_code == 302
+    assert list(item.evidence_documents.all()) == [doc]
+    assert list(item.evidence_tasks.all()) == [task] and list(item.evidence_events.all()) == [event]
+    page = client.get(f"/chuong-trinh/{hanoi_program.pk}/").content.decode()
+    assert "Minh chứng: " in page and "Nghị quyết 18-NQ/TW" in page
+    hcm_task = Task.objects.filter(lead_unit__code="btc-hcm").first()
+    assert hcm_task is not None
+    page = client.post(f"/chuong-trinh/noi-dung/{item.pk}/minh-chung/", {"tasks": str(hcm_task.pk)})
+    assert "Không tìm thấy nhiệm vụ số" in page.content.decode()
+    assert (
+        ChangeRecord.objects.filter(
+            object_type="programs.programitem", object_id=str(item.pk), action="update"
+        ).count()
+        == 1
+    )

@@ -141,6 +141,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "programs:plan_create": (lambda o: [o["program"].pk], 404, 200),
     "programs:item_create": (lambda o: [o["plan"].pk], 404, 200),
     "programs:item_status": (lambda o: [o["item"].pk], 404, 200),
+    "programs:item_evidence": (lambda o: [o["item"].pk], 404, 200),
     "programs:review_create": (
         lambda o: f"/chuong-trinh/bao-cao/moi/?chuong_trinh={o['program'].pk}",
         404,

@@ -127,3 +127,51 @@ class ReviewEditForm(UserForm):
 
 class ConfirmForm(UserForm):
     """A form with nothing to fill in: the button confirms."""
+
+
+class EvidenceForm(UserForm):
+    """Evidence for an item: documents, tasks and events given by their numbers."""
+
+    documents = forms.CharField(
+        label="Văn bản (số hiệu, mỗi dòng một văn bản)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    tasks = forms.CharField(
+        label="Nhiệm vụ (số hiệu, mỗi dòng một nhiệm vụ)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    events = forms.CharField(
+        label="Sự kiện (số hiệu, mỗi dòng một sự kiện)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def _refs(self, name: str, model: Any, what: str) -> list[Any]:
+        found = []
+        for ref in split_lines(self.cleaned_data.get(name, "")):
+            obj = (
+                model.objects.restrict(self.user, VIEW).filter(pk=int(ref)).first()
+                if ref.isdigit()
+                else None
+            )
+            if obj is None:
+                raise ValidationError(f"Không tìm thấy {what} số “{ref}”.")
+            found.append(obj)
+        return found
+
+    def clean_documents(self) -> list[Any]:
+        from xaydungdang.directives.models import Document
+
+        return self._refs("documents", Document, "văn bản")
+
+    def clean_tasks(self) -> list[Any]:
+        from xaydungdang.directives.models import Task
+
+        return self._refs("tasks", Task, "nhiệm vụ")
+
+    def clean_events(self) -> list[Any]:
+        from .models import Event
+
+        return self._refs("events", Event, "sự kiện")

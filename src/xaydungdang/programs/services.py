@@ -167,6 +167,14 @@ def item_set_status(
     return item
 
 
+def _evidence(item: ProgramItem) -> dict[str, list[int]]:
+    return {
+        "evidence_documents": sorted(item.evidence_documents.values_list("pk", flat=True)),
+        "evidence_tasks": sorted(item.evidence_tasks.values_list("pk", flat=True)),
+        "evidence_events": sorted(item.evidence_events.values_list("pk", flat=True)),
+    }
+
+
 def item_add_evidence(
     *,
     item: ProgramItem,
@@ -175,7 +183,9 @@ def item_add_evidence(
     events: Iterable[Event] = (),
     acting_user: Any,
 ) -> ProgramItem:
+    """Link documents, tasks and events to an item as evidence of its status."""
     require_party(acting_user, item.plan.program)
+    before = _evidence(item)
     with transaction.atomic():
         item.evidence_documents.add(*documents)
         item.evidence_tasks.add(*tasks)
@@ -184,12 +194,8 @@ def item_add_evidence(
             actor=acting_user,
             obj=item,
             action="update",
-            before=audit.snapshot(item),
-            after={
-                "evidence_documents": [d.pk for d in item.evidence_documents.all()],
-                "evidence_tasks": [t.pk for t in item.evidence_tasks.all()],
-                "evidence_events": [e.pk for e in item.evidence_events.all()],
-            },
+            before=before,
+            after=_evidence(item),
             scope_path=item.plan.program.party_b.path,
         )
     return item

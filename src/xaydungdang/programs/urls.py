@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/nam/moi/", views.plan_create, name="plan_create"),
     path("ke-hoach/<int:pk>/noi-dung/moi/", views.item_create, name="item_create"),
     path("noi-dung/<int:pk>/trang-thai/", views.item_status, name="item_status"),
+    path("noi-dung/<int:pk>/minh-chung/", views.item_evidence, name="item_evidence"),
     path("bao-cao/moi/", views.review_create, name="review_create"),
     path("bao-cao/<int:pk>/", views.review_detail, name="review"),
     path("bao-cao/<int:pk>/sua/", views.review_edit, name="review_edit"),

@@ -74,7 +74,11 @@ def program_create(request: HttpRequest) -> HttpResponse:
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     program = _program(request, pk)
     plans = list(program.years.order_by("year"))
-    items = ProgramItem.objects.filter(plan__in=plans).select_related("lead_a", "lead_b")
+    items = (
+        ProgramItem.objects.filter(plan__in=plans)
+        .select_related("lead_a", "lead_b")
+        .prefetch_related("evidence_documents", "evidence_tasks", "evidence_events")
+    )
     by_plan: dict[int, list[ProgramItem]] = {p.pk: [] for p in plans}
     for item in items.order_by("number"):
         by_plan[item.plan_id].append(item)
@@ -140,6 +144,27 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
         success=lambda _: back,
         cancel_url=back,
         done_message="Đã cập nhật trạng thái.",
+    )
+
+
+def item_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    item = (
+        ProgramItem.objects.restrict(request.user, VIEW)
+        .select_related("plan")
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None:
+        raise Http404("Không tìm thấy nội dung.")
+    back = reverse("programs:program", args=[item.plan.program_id])
+    return service_page(
+        request,
+        form_class=forms.EvidenceForm,
+        heading=f"Minh chứng cho nội dung {item.number}",
+        call=lambda d: services.item_add_evidence(item=item, acting_user=request.user, **d),
+        success=lambda _: back,
+        cancel_url=back,
+        done_message="Đã thêm minh chứng.",
     )
 
 
