@@ -18,9 +18,13 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from bench import dashboard
+    from bench import dashboard, ingest_speed
 
-    dashboard.run(tasks=int(os.environ.get("BENCH_TASKS", "100000")), fresh="--fresh" in sys.argv)
+    if "--ingest" not in sys.argv:
+        dashboard.run(
+            tasks=int(os.environ.get("BENCH_TASKS", "100000")), fresh="--fresh" in sys.argv
+        )
+    ingest_speed.run()
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "xaydungdang.people",
     "xaydungdang.directives",
     "xaydungdang.programs",
+    "xaydungdang.ingest",
     "xaydungdang.web",
     "xaydungdang.demo",
 ]

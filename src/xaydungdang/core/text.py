@@ -20,9 +20,7 @@ _TONE_RANK = {mark: i + 1 for i, mark in enumerate(_TONES)}
 # Marks that make a distinct letter: breve (ă), circumflex (â ê ô), horn (ơ ư).
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 
-_ALPHABET = (
-    "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()  # noqa: SIM905
-)
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
 _LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 
 _WORD = re.compile(r"(?:\w|[\u0300-\u036f])+")
