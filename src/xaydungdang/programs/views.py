@@ -125,7 +125,8 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+def _item(request: HttpRequest, pk: int) -> tuple[ProgramItem, str]:
+    """The plan item, if the user sees its program, and the program page to go back to."""
     item = (
         ProgramItem.objects.restrict(request.user, VIEW)
         .select_related("plan")
@@ -134,7 +135,11 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if item is None:
         raise Http404("Không tìm thấy nội dung.")
-    back = reverse("programs:program", args=[item.plan.program_id])
+    return item, reverse("programs:program", args=[item.plan.program_id])
+
+
+def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+    item, back = _item(request, pk)
     return service_page(
         request,
         form_class=forms.StatusForm,
@@ -148,15 +153,7 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def item_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    item = (
-        ProgramItem.objects.restrict(request.user, VIEW)
-        .select_related("plan")
-        .filter(pk=pk)
-        .first()
-    )
-    if item is None:
-        raise Http404("Không tìm thấy nội dung.")
-    back = reverse("programs:program", args=[item.plan.program_id])
+    item, back = _item(request, pk)
     return service_page(
         request,
         form_class=forms.EvidenceForm,
