@@ -49,17 +49,13 @@ def register(user: Any, params: dict[str, str]) -> QuerySet[Document]:
     return qs.order_by("-issued_on", "-id")
 
 
-def _descendants(user: Any, root: Document) -> list[Document]:
-    """The implementing documents under ``root`` that the user may see (one query a level)."""
+def descendants(documents: QuerySet[Document], root: Document) -> list[Document]:
+    """The implementing documents under ``root``, level by level (one query a level), read
+    from ``documents``: the user's restricted set on pages, every document for a review."""
     found: list[Document] = []
     level = [root.pk]
     for _ in range(MAX_DEPTH):
-        docs = list(
-            Document.objects.restrict(user, VIEW)
-            .filter(implements_id__in=level)
-            .select_related("issuer")
-            .order_by("issued_on", "id")
-        )
+        docs = list(documents.filter(implements_id__in=level).order_by("issued_on", "id"))
         if not docs:
             break
         found.extend(docs)
@@ -70,7 +66,8 @@ def _descendants(user: Any, root: Document) -> list[Document]:
 def implementation_tree(user: Any, root: Document, day: dt.date) -> tuple[DocNode, Thresholds]:
     """The directive, its implementing documents and their tasks, each with its roll-up; the
     root's total is the roll-up of every task below it."""
-    docs = [root, *_descendants(user, root)]
+    visible = Document.objects.restrict(user, VIEW).select_related("issuer")
+    docs = [root, *descendants(visible, root)]
     tasks_qs = Task.objects.restrict(user, VIEW).filter(document_id__in=[d.pk for d in docs])
     own = rollups_by_document(tasks_qs)
     limits = thresholds(day)

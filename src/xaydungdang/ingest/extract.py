@@ -151,8 +151,6 @@ def _title_before(text: str, start: int, after: int = 0) -> list[str]:
             if not (after_cua and i > 0 and not RANK_TITLES.match(rest)):
                 titles.insert(0, rest)
         break
-    if titles and titles[-1] == "":
-        titles.pop()
     return [t for t in titles if t]
 
 

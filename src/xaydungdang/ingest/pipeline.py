@@ -14,24 +14,21 @@ from . import extract
 from .normalize import article_date, normalize
 
 
-def unit_names(day: dt.date | None) -> dict[str, int]:
-    """Surface forms of the units that existed on ``day`` → unit id (folded keys)."""
-    units = Unit.objects.all() if day is None else Unit.objects.filter(valid_on_q(day))
-    names: dict[str, int] = {}
-    for pk, name, short in units.values_list("pk", "name", "short_name"):
-        for form in (name, short):
-            if form:
-                names.setdefault(fold(form), pk)
-    for pk, alias in UnitAlias.objects.filter(unit__in=units).values_list("unit_id", "alias"):
-        names.setdefault(fold(alias), pk)
-    return names
-
-
 def _surface_forms(day: dt.date | None) -> tuple[list[str], dict[str, int]]:
+    """Surface forms (names, short names, aliases) of the units that existed on ``day``, and
+    the same forms folded → unit id, from one read of the units and one of the aliases."""
     units = Unit.objects.all() if day is None else Unit.objects.filter(valid_on_q(day))
-    forms = [f for row in units.values_list("name", "short_name") for f in row if f]
-    forms += list(UnitAlias.objects.filter(unit__in=units).values_list("alias", flat=True))
-    return forms, unit_names(day)
+    rows = [
+        (pk, form)
+        for pk, name, short in units.values_list("pk", "name", "short_name")
+        for form in (name, short)
+        if form
+    ]
+    rows += list(UnitAlias.objects.filter(unit__in=units).values_list("unit_id", "alias"))
+    by_fold: dict[str, int] = {}
+    for pk, form in rows:
+        by_fold.setdefault(fold(form), pk)
+    return [form for _, form in rows], by_fold
 
 
 def _event(

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 
 from xaydungdang.directives.choices import TaskStatus
 from xaydungdang.directives.models import Document, Task
+from xaydungdang.directives.selectors import descendants
 
 from .choices import ItemStatus
 from .models import Program, ProgramYear
@@ -40,13 +41,7 @@ def program_figures(program: Program, start: dt.date, end: dt.date) -> dict[str,
 def directive_figures(directive: Document, start: dt.date, end: dt.date) -> dict[str, Any]:
     """Implementing documents issued in the period, and their tasks as they stood at its end:
     done by then, or overdue by then (past the deadline and not done by the end)."""
-    docs = [directive.pk]
-    level = [directive.pk]
-    for _ in range(6):
-        level = list(Document.objects.filter(implements_id__in=level).values_list("pk", flat=True))
-        if not level:
-            break
-        docs.extend(level)
+    docs = [directive.pk, *(d.pk for d in descendants(Document.objects.only("pk"), directive))]
     issued = Document.objects.filter(
         pk__in=docs[1:], issued_on__gte=start, issued_on__lte=end
     ).count()

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from xaydungdang.core.access import VIEW, scope_for
+from xaydungdang.core.access import VIEW, path_q, scope_for
 from xaydungdang.core.audit import event_label
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
@@ -48,12 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _event_scope(user: Any) -> Q:
     scope = scope_for(user, VIEW)
-    if scope.everything:
-        return Q()
-    q = Q(pk__in=[])
-    for p in scope.prefixes:
-        q |= Q(scope_path__gte=p, scope_path__lt=p + "~")
-    return q
+    return Q() if scope.everything else path_q("scope_path", scope.prefixes)
 
 
 def search(request: HttpRequest) -> HttpResponse:
