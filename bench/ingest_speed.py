@@ -9,17 +9,19 @@ from pathlib import Path
 
 from xaydungdang.ingest import extract
 from xaydungdang.ingest.normalize import normalize
-from xaydungdang.ingest.pipeline import _surface_forms
+from xaydungdang.ingest.pipeline import surface_forms
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "src" / "xaydungdang" / "demo" / "seeds"
 
 
 def run() -> None:
     texts = [normalize(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("0*.txt"))]
     if not texts:
-        print("Không tìm thấy bài mẫu trong ../shared/seeds: bỏ qua đo tốc độ đọc văn bản.")
+        print(
+            "Không tìm thấy bài mẫu trong src/xaydungdang/demo/seeds: bỏ qua đo tốc độ đọc văn bản."
+        )
         return
-    forms, _ = _surface_forms(None)
+    forms, _ = surface_forms(None)
     corpus = texts * 40
     size = sum(len(t.encode("utf-8")) for t in corpus) / 1024
     start = time.perf_counter()

@@ -191,3 +191,20 @@ def test_evaluate_command_scores_a_set(
     assert rows["persons"]["precision"] == 0.5 and rows["persons"]["recall"] == 0.5
     assert rows["person_titles"]["precision"] == 0.5 and rows["person_titles"]["recall"] == 1.0
     assert rows["documents"]["f1"] is None
+
+
+def test_a_group_title_applies_to_every_name_in_its_list() -> None:
+    text = (
+        "Dự hội nghị có các đồng chí Phó Bí thư Tỉnh ủy Thanh Hóa: Lại Thế Nguyên, "
+        "Trịnh Tuấn Sinh và Đỗ Minh Tuấn."
+    )
+    assert titles(text) == {
+        "Lại Thế Nguyên": ["Phó Bí thư Tỉnh ủy Thanh Hóa"],
+        "Trịnh Tuấn Sinh": ["Phó Bí thư Tỉnh ủy Thanh Hóa"],
+        "Đỗ Minh Tuấn": ["Phó Bí thư Tỉnh ủy Thanh Hóa"],
+    }
+
+
+def test_a_plain_list_of_names_gets_no_group_title() -> None:
+    text = "Tham dự có đồng chí Lại Thế Nguyên, Trịnh Tuấn Sinh và Đỗ Minh Tuấn."
+    assert titles(text) == {"Lại Thế Nguyên": [], "Trịnh Tuấn Sinh": [], "Đỗ Minh Tuấn": []}

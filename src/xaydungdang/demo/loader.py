@@ -18,6 +18,7 @@ from xaydungdang.people import services as people
 from xaydungdang.people.models import Person, Tenure, Title
 from xaydungdang.programs.models import Event, Program
 
+from . import articles as demo_articles
 from . import data
 from . import directives as demo_directives
 from . import programs as demo_programs
@@ -150,9 +151,11 @@ def load(say: Say = print) -> None:
         _users(units)
         demo_directives.load(units)
         demo_programs.load(units)
+        accepted = demo_articles.load(units)
     say(
         f"Dữ liệu minh họa: {Unit.objects.count()} đơn vị, {Person.objects.count()} cá nhân, "
         f"{Tenure.objects.count()} quá trình giữ chức danh, {Document.objects.count()} văn bản, "
         f"{Task.objects.count()} nhiệm vụ, {Program.objects.count()} chương trình phối hợp, "
-        f"{Event.objects.count()} sự kiện."
+        f"{Event.objects.count()} sự kiện; {accepted} dữ kiện từ các bài báo nguồn được tự động "
+        "chấp nhận."
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from xaydungdang.directives.docref import find_refs
 
+from . import gazetteer
 from .gazetteer import COUNT_NOUNS, ORGANIZATIONS, SURNAMES, TITLE_START
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -89,13 +90,16 @@ def _spans(matches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def find_organizations(text: str, names: Iterable[str] = ()) -> list[tuple[int, int]]:
-    known = sorted({*ORGANIZATIONS, *names}, key=len, reverse=True)
+    """Organization names: the tree's surface forms through one Aho-Corasick pass, whole words
+    only, plus the grammar of party committees and their boards."""
     found = [(m.start(), m.end()) for m in _ORG_PATTERN.finditer(text)]
-    for name in known:
-        if len(name) < 3:
-            continue
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-            found.append((m.start(), m.end()))
+    automaton = gazetteer.automaton(frozenset({*ORGANIZATIONS, *names}))
+    for end, size in automaton.iter(text):
+        start = end - size + 1
+        if (start == 0 or not text[start - 1].isalnum()) and (
+            end + 1 == len(text) or not text[end + 1].isalnum()
+        ):
+            found.append((start, end + 1))
     return _spans(found)
 
 
@@ -184,19 +188,46 @@ def _byline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*")
+_GROUP_TITLE = re.compile(r"[Cc]ác\s+(?:đồng chí\s+)?(?P<title>[^,;.()\n]+?)\s*:?\s*$")
+
+
+def _group_titles(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """A group title before a list of names applies to each name: "các đồng chí Phó Bí thư
+    Thành ủy: Nguyễn Văn A, Trần Thị B và Lê Văn C"."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in names:
+        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1][1] : span[0]]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    out = {}
+    for group in groups:
+        start = group[0][0]
+        head = _GROUP_TITLE.search(text[max(0, start - 160) : start])
+        if head and TITLE_START.match(head.group("title")):
+            out.update({span: head.group("title") for span in group})
+    return out
+
+
 def find_persons(text: str, org_names: Iterable[str] = ()) -> list[PersonFact]:
     orgs = find_organizations(text, org_names)
     skip = _byline_spans(text)
+    names = [
+        span
+        for span in find_names(text, _masked(text, orgs))
+        if not any(a <= span[0] < b for a, b in skip)
+    ]
+    grouped = _group_titles(text, names)
     persons: dict[str, PersonFact] = {}
     previous_end = 0
-    for s, e in find_names(text, _masked(text, orgs)):
-        if any(a <= s < b for a, b in skip):
-            continue
+    for s, e in names:
         name = text[s:e]
         fact = persons.setdefault(name, PersonFact(name, [], []))
         fact.spans.append((s, e))
         before, previous_end = _title_before(text, s, previous_end), e
-        for title in before + _title_after(text, e):
+        group = [grouped[(s, e)]] if (s, e) in grouped else []
+        for title in group + before + _title_after(text, e):
             if title not in fact.positions:
                 fact.positions.append(title)
     return list(persons.values())

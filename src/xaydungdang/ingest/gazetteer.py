@@ -3,7 +3,10 @@ nouns. Organization names also come from the org tree (names, short names, alias
 
 from __future__ import annotations
 
+import functools
 import re
+
+import ahocorasick
 
 SURNAMES = set(
     (
@@ -104,3 +107,17 @@ COUNT_NOUNS = [
     "lớp",
     "đoàn",
 ]
+
+
+@functools.lru_cache(maxsize=8)
+def automaton(names: frozenset[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over ``names`` (three characters or more); each match yields
+    its length. Built once per set of names: the tree changes rarely, articles come often."""
+    machine = ahocorasick.Automaton()
+    for name in names:
+        if len(name) >= 3:
+            machine.add_word(name, len(name))
+    if not len(machine):
+        machine.add_word("\x00\x00\x00", 3)
+    machine.make_automaton()
+    return machine

@@ -67,3 +67,13 @@ def article_date(text: str) -> dt.date | None:
             except ValueError:
                 continue
     return min(found) if found else None
+
+
+def headline(text: str) -> str:
+    """The article's title: its first line of five words or more that is not a dated header
+    ("Thứ Năm, 21/6/2018"); a trailing time stamp is dropped."""
+    for line in text.split("\n")[:8]:
+        line = re.sub(r"\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}'?.*$", "", line).strip()
+        if len(line.split()) >= 5 and not _DATE_LINE.match(line):
+            return line[:300]
+    return text.split("\n", 1)[0][:300] or "Bài viết"

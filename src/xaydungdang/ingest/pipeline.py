@@ -14,7 +14,7 @@ from . import extract
 from .normalize import article_date, normalize
 
 
-def _surface_forms(day: dt.date | None) -> tuple[list[str], dict[str, int]]:
+def surface_forms(day: dt.date | None) -> tuple[list[str], dict[str, int]]:
     """Surface forms (names, short names, aliases) of the units that existed on ``day``, and
     the same forms folded → unit id, from one read of the units and one of the aliases."""
     units = Unit.objects.all() if day is None else Unit.objects.filter(valid_on_q(day))
@@ -59,9 +59,15 @@ def _event(
 def run(raw_text: str, day: dt.date | None = None) -> dict[str, Any]:
     text = normalize(raw_text)
     day = day or article_date(raw_text)
-    forms, by_fold = _surface_forms(day)
+    forms, by_fold = surface_forms(day)
     persons = extract.find_persons(text, forms)
-    dates = extract.find_dates(text, day)
+    documents = extract.documents(text)
+    in_refs = [d["span"] for d in documents]
+    dates = [
+        d
+        for d in extract.find_dates(text, day)
+        if not any(a <= d["span"][0] < b for a, b in in_refs)
+    ]
     kind = extract.event_type(text)
     orgs = []
     seen = set()
@@ -77,7 +83,7 @@ def run(raw_text: str, day: dt.date | None = None) -> dict[str, Any]:
             {"name": p.name, "positions": p.positions, "span": list(p.spans[0])} for p in persons
         ],
         "organizations": orgs,
-        "documents": extract.documents(text),
+        "documents": documents,
         "dates": dates,
         "figures": extract.find_figures(text),
         "event_type": kind,

@@ -1,0 +1,180 @@
+"""Writes of the ingest app: an article is read into proposals; a reviewer accepts or rejects
+them. Accepting calls the same services that the forms call (people, directives, programs),
+and every accepted fact keeps a Source: the article, the sentence, the span."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from xaydungdang.core import access, audit
+from xaydungdang.org.models import Unit
+
+from . import accept, link, pipeline
+from .models import Article, ArticleStatus, Decision, Proposal, Source
+from .normalize import headline
+
+MAX_CHARS = 200_000
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end): from the previous full stop or line break to the next."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    return text[left:right].strip()
+
+
+def article_submit(
+    *,
+    text: str,
+    unit: Unit,
+    day: dt.date | None = None,
+    file_name: str = "",
+    is_demo: bool = False,
+    acting_user: Any,
+) -> Article:
+    """Read an article into an Article with its proposals (nothing else is written yet)."""
+    access.require(acting_user, access.CHANGE, unit.path)
+    if not text.strip():
+        raise ValidationError("Hãy dán nội dung bài viết hoặc chọn tệp.")
+    if len(text) > MAX_CHARS:
+        raise ValidationError("Bài viết quá dài (tối đa 200.000 ký tự); hãy chia nhỏ.")
+    result = pipeline.run(text, day)
+    if not result["text"].strip():
+        raise ValidationError("Sau khi bỏ phần trang web thừa, bài viết không còn nội dung.")
+    day = dt.date.fromisoformat(result["date"]) if result["date"] else None
+    if day is None:
+        raise ValidationError("Không tìm thấy ngày của bài viết; hãy nhập ngày.")
+    if day > timezone.localdate():
+        raise ValidationError("Ngày của bài viết không được sau ngày hôm nay.")
+    _, by_fold = pipeline.surface_forms(day)
+    specs = link.propose(result, day, by_fold)
+    body = result.pop("text")
+    with transaction.atomic():
+        article = Article.objects.create(
+            title=headline(body),
+            text=body,
+            file_name=file_name[:255],
+            day=day,
+            unit=unit,
+            extraction=result,
+            created_by=acting_user if getattr(acting_user, "pk", None) else None,
+            is_demo=is_demo,
+        )
+        Proposal.objects.bulk_create(
+            Proposal(
+                article=article,
+                seq=i,
+                kind=spec.kind,
+                label=spec.label[:500],
+                match=spec.match[:300],
+                span_start=spec.span[0],
+                span_end=spec.span[1],
+                payload={**spec.payload, "ready": spec.ready},
+            )
+            for i, spec in enumerate(specs, start=1)
+        )
+        audit.record(
+            actor=acting_user, obj=article, action="create", before=None, scope_path=unit.path
+        )
+    return article
+
+
+def _source(proposal: Proposal, target: Any, scope_path: str) -> None:
+    article = proposal.article
+    Source.objects.create(
+        article=article,
+        proposal=proposal,
+        target_type=audit.object_type(target),
+        target_id=target.pk,
+        sentence=sentence_at(article.text, proposal.span_start, proposal.span_end),
+        span_start=proposal.span_start,
+        span_end=proposal.span_end,
+        scope_path=scope_path,
+    )
+
+
+def _decide(proposal: Proposal, decision: str, acting_user: Any) -> None:
+    before = {"decision": proposal.decision}
+    proposal.decision = decision
+    proposal.decided_by = acting_user if getattr(acting_user, "pk", None) else None
+    proposal.decided_at = timezone.now()
+    proposal.save(
+        update_fields=["decision", "decided_by", "decided_at", "target_type", "target_id"]
+    )
+    audit.record(
+        actor=acting_user,
+        obj=proposal,
+        action="update",
+        before=before,
+        after={"decision": decision, "target": f"{proposal.target_type}:{proposal.target_id}"},
+        scope_path=proposal.article.unit.path,
+    )
+
+
+def _accept_one(proposal: Proposal, batch: accept.Batch, decision: str) -> None:
+    if not proposal.payload.get("ready", True):
+        raise ValidationError(f"Mục {proposal.seq} ({proposal.label}): {proposal.match}.")
+    try:
+        target, scope_path = accept.apply(proposal, batch)
+    except access.AccessDenied as exc:
+        raise ValidationError(f"Mục {proposal.seq} ({proposal.label}): {exc}") from None
+    except ValidationError as exc:
+        message = "; ".join(exc.messages)
+        raise ValidationError(f"Mục {proposal.seq} ({proposal.label}): {message}") from None
+    proposal.target_type, proposal.target_id = audit.object_type(target), target.pk
+    _source(proposal, target, scope_path)
+    _decide(proposal, decision, batch.acting_user)
+
+
+def proposals_decide(
+    *, article: Article, seqs: list[int], accept_them: bool, acting_user: Any, auto: bool = False
+) -> int:
+    """Accept (through the record services) or reject the proposals ``seqs`` of ``article``,
+    all or nothing; returns how many were decided."""
+    access.require(acting_user, access.CHANGE, article.unit.path)
+    chosen = list(article.proposals.filter(seq__in=seqs, decision=Decision.PENDING))
+    if not chosen:
+        raise ValidationError("Hãy chọn ít nhất một đề xuất chưa được quyết định.")
+    decision = Decision.AUTO if auto else Decision.ACCEPTED
+    with transaction.atomic():
+        if accept_them:
+            chosen += accept.dependencies(article, chosen)
+            batch = accept.Batch(article, acting_user, decision)
+            for proposal in sorted(chosen, key=accept.order):
+                _accept_one(proposal, batch, decision)
+        else:
+            for proposal in chosen:
+                _decide(proposal, Decision.REJECTED, acting_user)
+        if not article.proposals.filter(decision=Decision.PENDING).exists():
+            before = {"status": article.status}
+            article.status = ArticleStatus.AUTO if auto else ArticleStatus.REVIEWED
+            audit.save(article, actor=acting_user, before=before, scope_path=article.unit.path)
+    return len(chosen)
+
+
+def article_auto_accept(*, article: Article, acting_user: Any) -> int:
+    """Accept every proposal that can be accepted without a person's choice (the demo's seed
+    articles); the article is marked as accepted automatically."""
+    ready = [
+        p.seq
+        for p in article.proposals.filter(decision=Decision.PENDING)
+        if p.payload.get("ready", True)
+    ]
+    count = (
+        proposals_decide(
+            article=article, seqs=ready, accept_them=True, acting_user=acting_user, auto=True
+        )
+        if ready
+        else 0
+    )
+    if article.status != ArticleStatus.AUTO:
+        before = {"status": article.status}
+        article.status = ArticleStatus.AUTO
+        audit.save(article, actor=acting_user, before=before, scope_path=article.unit.path)
+    return count
