@@ -18,5 +18,6 @@ urlpatterns = [
     path("ca-nhan/", include("xaydungdang.people.urls")),
     path("van-ban/", include("xaydungdang.directives.urls")),
     path("chuong-trinh/", include("xaydungdang.programs.urls")),
+    path("doc-bai/", include("xaydungdang.ingest.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -15,6 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, Job
 from xaydungdang.directives.models import Document, ProgressUpdate, Task
+from xaydungdang.ingest import services as ingest
+from xaydungdang.ingest.models import Article
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
 from xaydungdang.programs import reviews, services
@@ -62,7 +64,15 @@ def hcm_program_objects() -> dict[str, Any]:
         )
         job.result.save("bao-cao.docx", ContentFile(b"docx"))
     event = Event.objects.get(held_on=dt.date(2016, 8, 20))
+    article = Article.objects.filter(unit__code="tu-hcm").first() or ingest.article_submit(
+        text="Ngày 5/3/2024, Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Văn Nên làm việc "
+        "với Ban Tổ chức Thành ủy.",
+        unit=Unit.objects.get(code="tu-hcm"),
+        day=dt.date(2024, 3, 6),
+        acting_user=None,
+    )
     return {
+        "article": article,
         "program": program,
         "plan": plan,
         "item": item,
@@ -157,6 +167,10 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "job": (lambda o: [o["job"].pk], 404, 200),
     "job_file": (lambda o: [o["job"].pk], 404, 200),
     "directives:progress_file": (lambda o: [o["update"].pk], 404, 200),
+    "ingest:list": (lambda o: [], 200, 200),
+    "ingest:article_create": (lambda o: [], 200, 200),
+    "ingest:article": (lambda o: [o["article"].pk], 404, 200),
+    "ingest:article_decide": (lambda o: [o["article"].pk], 405, 405),
 }
 
 

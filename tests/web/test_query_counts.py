@@ -8,17 +8,21 @@ import pytest
 from django.test import Client
 
 from tests.conftest import queries_of
+from xaydungdang.ingest.models import Article
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
 
+# The unit and person pages each have one query for their "Nguồn" (sources) panel.
 PAGES = [
-    ("unit page", lambda: f"/don-vi/{Unit.objects.get(code='tu-hcm').pk}/", 14),
+    ("unit page", lambda: f"/don-vi/{Unit.objects.get(code='tu-hcm').pk}/", 15),
     (
         "unit page with who-held",
         lambda: f"/don-vi/{Unit.objects.get(code='btctw').pk}/?vao_ngay=01/01/2017",
-        15,
+        16,
     ),
-    ("person page", lambda: f"/ca-nhan/{Person.objects.get(full_name='Phạm Minh Chính').pk}/", 9),
+    ("person page", lambda: f"/ca-nhan/{Person.objects.get(full_name='Phạm Minh Chính').pk}/", 10),
+    ("review queue", lambda: "/doc-bai/", 5),
+    ("article review", lambda: f"/doc-bai/{Article.objects.order_by('pk').first().pk}/", 6),
     ("tree", lambda: "/don-vi/?ngay=01/01/2020", 5),
     ("search", lambda: "/tim-kiem/?q=nguyen", 6),
     ("home", lambda: "/", 8),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.org.models import Unit
 from xaydungdang.web.pages import service_page
+from xaydungdang.web.panels import DOCUMENT_PANELS, render_panels
 from xaydungdang.web.xlsx import xlsx_response
 
 from . import forms, imports, selectors, services
@@ -129,6 +130,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "limits": limits,
             "day": day,
             "can_change": _can_change(request, doc.issuer.path),
+            "panels": render_panels(DOCUMENT_PANELS, request.user, doc),
         },
     )
 

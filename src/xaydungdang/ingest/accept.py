@@ -90,7 +90,7 @@ def _tenure(p: Proposal, batch: Batch) -> tuple[Any, str]:
     if person is None:
         raise ValidationError("Hãy chấp nhận cá nhân trước.")
     unit = Unit.objects.get(pk=data["unit_id"])
-    day = batch.day
+    day = dt.date.fromisoformat(data["day"]) if data.get("day") else batch.day
     if data["action"] == "confirm":
         return Tenure.objects.get(pk=data["tenure_id"]), unit.path
     source = f"{batch.article.title} ({day:%d/%m/%Y})"

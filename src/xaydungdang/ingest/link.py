@@ -201,6 +201,7 @@ def _tenure_specs(
                     "title_id": title.pk,
                     "unit_id": unit_id,
                     "written": written,
+                    "day": ctx.day.isoformat(),
                     **action,
                 },
             )
@@ -330,6 +331,9 @@ def propose(result: dict[str, Any], day: dt.date, by_fold: dict[str, int]) -> li
     article_units = list(
         dict.fromkeys(o["unit_id"] for o in result["organizations"] if o["unit_id"])
     )
+    event = result["events"][0] if result["events"] else None
+    if event and event["date"] and event["date"] <= day.isoformat():
+        day = dt.date.fromisoformat(event["date"])  # titles are as of the event's day
     ctx = Context(day, by_fold, article_units, list(Title.objects.all()))
     specs = _person_specs(result, ctx)
     specs += _unit_specs(result)

@@ -125,6 +125,7 @@ class Source(models.Model):
     target_type = models.CharField(max_length=40)
     target_id = models.PositiveBigIntegerField()
     sentence = models.TextField("Câu nguồn")
+    quote = models.CharField("Đoạn được trích", max_length=500, blank=True)
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
     scope_path = PathField(max_length=255, db_index=True)
@@ -140,6 +141,15 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article}: {self.sentence[:80]}"
+
+    @property
+    def parts(self) -> tuple[str, str, str]:
+        """The sentence split around the quoted fact, for highlighting it."""
+        at = self.sentence.find(self.quote) if self.quote else -1
+        if at < 0:
+            return self.sentence, "", ""
+        end = at + len(self.quote)
+        return self.sentence[:at], self.quote, self.sentence[end:]
 
     @classmethod
     def scope_q(cls, prefixes: tuple[str, ...]) -> Q:

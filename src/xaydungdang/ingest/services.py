@@ -93,6 +93,7 @@ def _source(proposal: Proposal, target: Any, scope_path: str) -> None:
         target_type=audit.object_type(target),
         target_id=target.pk,
         sentence=sentence_at(article.text, proposal.span_start, proposal.span_end),
+        quote=article.text[proposal.span_start : proposal.span_end][:500],
         span_start=proposal.span_start,
         span_end=proposal.span_end,
         scope_path=scope_path,

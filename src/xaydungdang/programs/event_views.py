@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from xaydungdang.core.access import VIEW
 from xaydungdang.web.pages import service_page
-from xaydungdang.web.panels import Panel
+from xaydungdang.web.panels import EVENT_PANELS, Panel, render_panels
 
 from . import forms, services
 from .choices import ParticipantRole
@@ -35,6 +35,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "units": event.units.order_by("sort_key"),
             "programs": event.programs.all(),
             "documents": event.documents.all(),
+            "panels": render_panels(EVENT_PANELS, request.user, event),
         },
     )
 

@@ -17,6 +17,8 @@ class Panel:
 PanelFn = Callable[[Any, Any], Panel | None]
 UNIT_PANELS: list[PanelFn] = []
 PERSON_PANELS: list[PanelFn] = []
+DOCUMENT_PANELS: list[PanelFn] = []
+EVENT_PANELS: list[PanelFn] = []
 
 
 def render_panels(registry: list[PanelFn], user: Any, obj: Any) -> list[Panel]:

@@ -17,6 +17,7 @@ from xaydungdang.core.audit import event_label
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
 from xaydungdang.directives.models import Document, ProgressUpdate, Task
+from xaydungdang.ingest.models import Article
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
 from xaydungdang.programs.models import Event, Program, Review
@@ -101,6 +102,13 @@ def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
             Q(object_type=obj._meta.label_lower, object_id=str(pk)),
             reverse(page, args=[pk]),
         )
+    if kind == "article":
+        article = Article.objects.restrict(user, VIEW).get(pk=pk)
+        proposals = [str(i) for i in article.proposals.values_list("pk", flat=True)]
+        rows = Q(object_type="ingest.article", object_id=str(pk)) | Q(
+            object_type="ingest.proposal", object_id__in=proposals
+        )
+        return article, rows, reverse("ingest:article", args=[pk])
     if kind == "title":
         title = Title.objects.restrict(user, VIEW).get(pk=pk)
         return title, Q(object_type="people.title", object_id=str(pk)), reverse("people:titles")
