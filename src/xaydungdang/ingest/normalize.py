@@ -62,6 +62,8 @@ def article_date(text: str) -> dt.date | None:
     found: list[dt.date] = []
     for line in clean_lines(text)[:6]:
         for m in _DATE_LINE.finditer(line):
+            if m.start() > 30:
+                continue  # a date inside a sentence ("Kết luận … ngày 22/9/2021") is not the header
             try:
                 found.append(dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
             except ValueError:

@@ -11,7 +11,7 @@ from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit, UnitAlias
 
 from . import extract
-from .normalize import article_date, normalize
+from .normalize import article_date, headline, normalize
 
 
 def surface_forms(day: dt.date | None) -> tuple[list[str], dict[str, int]]:
@@ -45,7 +45,9 @@ def _event(
             for s, e in p.spans
         )
     ]
-    when = next((d["iso"] for d in dates if d["iso"] and d["cue"]), None)
+    title = headline(text)
+    body = max(text.find(title), 0)  # dates of the header lines above the title do not count
+    when = next((d["iso"] for d in dates if d["iso"] and d["cue"] and d["span"][0] >= body), None)
     return [
         {
             "type": kind,
