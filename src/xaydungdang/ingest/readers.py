@@ -69,12 +69,14 @@ def html_text(markup: str) -> str:
 
 
 def docx_text(data: bytes) -> str:
+    import zipfile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise ValidationError("Tệp .docx bị hỏng hoặc không phải tệp Word.") from None
     paragraphs = [p.text for p in document.paragraphs]
     for table in document.tables:
