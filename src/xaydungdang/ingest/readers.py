@@ -91,7 +91,9 @@ def pdf_text(data: bytes) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # Layout mode keeps a word whole where the font falls back for Vietnamese letters
+        # (the plain mode prints "Hà N ộ i" for the PDFs that browsers and Word produce).
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError):
         raise ValidationError("Tệp PDF bị hỏng hoặc không đọc được.") from None
     text = _lines("\n".join(pages))
