@@ -43,8 +43,14 @@ def test_paste_review_accept_and_see_the_source(live_server: Any, page: Any, sho
     page.click("main button[type=submit]")
     page.wait_for_selector("text=Đã đọc bài viết; hãy xem xét các đề xuất.")
     assert page.inner_text("#article-text mark.hl-person >> nth=0") == "Hoàng Trung Hải"
-    assert page.locator("#article-text mark.hl-tenure", has_text="Phó Bí thư Thành ủy Hà Nội").count() == 1
-    assert page.locator("#article-text mark.hl-document").first.inner_text() == "Nghị quyết số 18-NQ/TW"
+    assert (
+        page.locator("#article-text mark.hl-tenure", has_text="Phó Bí thư Thành ủy Hà Nội").count()
+        == 1
+    )
+    assert (
+        page.locator("#article-text mark.hl-document").first.inner_text()
+        == "Nghị quyết số 18-NQ/TW"
+    )
     assert page.locator("#article-text mark.hl-figure").first.inner_text() == "7/10 nội dung"
     page.screenshot(path=str(shots / "31-xem-xet-danh-dau.png"), full_page=True)
 

@@ -48,6 +48,7 @@ ABBREVIATIONS = {
     "KL": "Kết luận",
     "CT": "Chỉ thị",
     "QĐi": "Quy định",
+    "QĐNS": "Quyết định",  # personnel decisions of the Politburo and Secretariat
     "QĐ": "Quyết định",
     "QC": "Quy chế",
     "HD": "Hướng dẫn",
@@ -105,7 +106,7 @@ STATE = re.compile(
 )
 LAW = re.compile(
     rf"(?:(?P<type>{_TYPE})\s+(?:số\s+)?)?"
-    r"(?P<number>\d{1,5})/(?P<year>\d{4})/(?P<issuer>QH\d{1,2})(?![\w/-])" + _DATE
+    r"(?P<number>\d{1,5})/(?P<year>\d{4})/(?P<issuer>(?:UBTV)?QH\d{1,2})(?![\w/-])" + _DATE
 )
 NO_SYMBOL = re.compile(
     rf"(?P<type>{_TYPE})"
@@ -194,7 +195,7 @@ def _state(m: re.Match[str]) -> Iterator[DocRef]:
 def _law(m: re.Match[str]) -> Iterator[DocRef]:
     symbol = f"{m.group('number')}/{m.group('year')}/{m.group('issuer')}"
     yield DocRef(
-        m.group("type") or "Luật",
+        m.group("type") or ("Nghị quyết" if m.group("issuer").startswith("UBTV") else "Luật"),
         m.group("number"),
         symbol,
         m.group("issuer"),

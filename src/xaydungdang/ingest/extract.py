@@ -17,22 +17,13 @@ from typing import Any
 from xaydungdang.directives.docref import find_refs
 
 from . import gazetteer
-from .gazetteer import COUNT_NOUNS, ORGANIZATIONS, SURNAMES, TITLE_START
+from .gazetteer import COUNT_NOUNS, ORGANIZATIONS, SURNAMES, TITLE_HEADS, TITLE_START
+from .normalize import headline
 
 _WORD = re.compile(r"[^\W\d_]+")
 HONORIFICS = {"Ông", "Bà", "Đồng", "Anh", "Chị"}
-PLACES = [
-    "Hà Nội",
-    "Thành phố Hồ Chí Minh",
-    "Hải Phòng",
-    "Đà Nẵng",
-    "Cần Thơ",
-    "Huế",
-    "Bình Dương",
-    "Bà Rịa - Vũng Tàu",
-    "Đồng Nai",
-    "Hà Tây",
-]
+PLACES = gazetteer.PROVINCES
+
 _PLACE_SUFFIX = (
     r"(?:Thành phố Hồ Chí Minh|thành phố Hồ Chí Minh|TP\. ?HCM|TPHCM|Tp\. HCM|Hà Nội|"
     r"thành phố Hà Nội|tỉnh [A-ZĐ]\w+(?: [A-ZĐ]\w+)*)"
@@ -47,9 +38,27 @@ _ORG_PATTERN = re.compile(
 _PREDICATES = re.compile(
     r"\s(?:chủ trì|phát biểu|cho biết|nhấn mạnh|đề nghị|đã|khẳng định|lưu ý|báo cáo|trao|nhận|"
     r"tham dự|làm việc|chúc mừng|yêu cầu|đánh giá|gợi mở|nêu|tin tưởng|cảm ơn|chỉ đạo|ghi nhận|"
-    r"mong muốn|đặt vấn đề|tiếp tục|có|là|và|tại|dự)\b"
+    r"mong muốn|đặt vấn đề|tiếp tục|có|là|và|tại|dự(?! khuyết))\b"
 )
-_STOP = re.compile(r"(?:^|\s)(?:của|với|cho|tặng|đồng chí|Đồng chí|ông|bà|Ông|Bà)\s+(?=\S)")
+_STOP = re.compile(r"(?:^|\s)(?:của|với|cho|tặng|do|gồm|đồng chí|Đồng chí|ông|bà|Ông|Bà)\s+(?=\S)")
+# Lower-case words that may stand inside a title ("Phó Trưởng ban Thường trực", "Bí thư Đảng ủy
+# xã", "Trưởng đoàn công tác"); any other lower-case word ends it ("… công bố quyết định").
+TITLE_LOWER = {
+    word
+    for phrase in [*TITLE_HEADS, *ORGANIZATIONS]
+    for word in phrase.split()
+    if word[0].islower()
+} | set(
+    (
+        "ban thường trực thành phố tỉnh xã phường huyện quận thị trấn dự khuyết trưởng khóa "
+        "nhiệm kỳ đảng ủy chính trị nhân dân khảo sát công tác kiểm tra tổ chức trung ương "
+        "viên bộ đoàn hội đồng nguyên thư chức vận giáo tuyên nội vụ tài chính sở nước "
+        "đại biểu hành"
+    ).split()
+)
+
+# Words allowed in a title only with their partner ("công tác", not "công bố").
+_PAIRED = {"công": "tác", "khảo": "sát", "đại": "biểu", "kiểm": "tra", "tổ": "chức"}
 RANK_TITLES = re.compile(
     r"^(?:nguyên\s+)?(?:Ủy viên|Bí thư Trung ương Đảng|Thường trực Ban Bí thư)"
 )
@@ -64,12 +73,12 @@ EVENT_CUES = [
     ("signing", r"ký kết"),
     ("review_conference", r"sơ kết|tổng kết"),
     ("survey_visit", r"đoàn khảo sát|khảo sát"),
-    ("award_ceremony", r"trao (?:Bằng|Huân|Cờ)"),
+    ("award_ceremony", r"trao (?:tặng )?(?:Bằng|Huân|Huy|Cờ|Kỷ niệm chương|Danh hiệu)"),
     ("appointment", r"bổ nhiệm"),
     ("admission", r"kết nạp"),
     ("discipline", r"kỷ luật"),
     ("working_session", r"làm việc với"),
-    ("conference", r"Hội nghị"),
+    ("conference", r"[Hh]ội nghị"),
 ]
 
 
@@ -103,8 +112,17 @@ def find_organizations(text: str, names: Iterable[str] = ()) -> list[tuple[int, 
     return _spans(found)
 
 
+_LOCALITY = re.compile(
+    r"(?<!\w)(?:xã|phường|thị trấn|thị xã|thôn|ấp|bản|làng|khu phố)\s+"
+    r"((?:[A-ZĐ][^\W\d_]*)(?:\s[A-ZĐ][^\W\d_]*)*)"
+)
+
+
 def _masked(text: str, orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans where no person's name starts: organizations, known places, and the names of
+    communes and villages ("xã Hồng Thái Tây" is not Mr Thái Tây)."""
     places = [(m.start(), m.end()) for p in PLACES for m in re.finditer(re.escape(p), text)]
+    places += [(m.start(1), m.end(1)) for m in _LOCALITY.finditer(text)]
     return orgs + places
 
 
@@ -140,17 +158,35 @@ def _clause_start(text: str, pos: int, after: int) -> int:
     return joined + 4 if joined >= 0 else start
 
 
+def _title_part(seg: str) -> str:
+    """The title at the start of ``seg``, up to the first word that cannot belong to one."""
+    words = list(_WORD.finditer(seg))
+    for i, m in enumerate(words):
+        word = m.group()
+        partner = _PAIRED.get(word)
+        if word[0].islower() and (
+            word not in TITLE_LOWER
+            or (partner and (i + 1 == len(words) or words[i + 1].group() != partner))
+        ):
+            return seg[: m.start()].rstrip(" -–")
+    return seg
+
+
+def _is_title(seg: str) -> bool:
+    return bool(TITLE_START.match(seg)) and _title_part(seg) == seg
+
+
 def _title_before(text: str, start: int, after: int = 0) -> list[str]:
     segments = text[_clause_start(text, start, after) : start].split(",")
     titles: list[str] = []
     for i, seg in enumerate(reversed(segments)):
         seg = seg.strip()
-        if TITLE_START.match(seg):
+        if _is_title(seg):
             titles.insert(0, seg)
             continue
         stops = list(_STOP.finditer(seg))
         rest = seg[stops[-1].end() :] if stops else ""
-        if rest and TITLE_START.match(rest):
+        if rest and _is_title(rest):
             after_cua = stops[-1].group().strip() == "của"
             if not (after_cua and i > 0 and not RANK_TITLES.match(rest)):
                 titles.insert(0, rest)
@@ -172,8 +208,9 @@ def _title_after(text: str, end: int) -> list[str]:
         if not TITLE_START.match(seg):
             break
         cut = _PREDICATES.search(seg)
-        titles.append(seg[: cut.start()].strip() if cut else seg)
-        if cut:
+        title = _title_part(seg[: cut.start()].strip() if cut else seg)
+        titles.append(title)
+        if cut or title != seg:
             break
     return titles
 
@@ -233,20 +270,33 @@ def find_persons(text: str, org_names: Iterable[str] = ()) -> list[PersonFact]:
     return list(persons.values())
 
 
-def find_dates(text: str, article_day: dt.date | None) -> list[dict[str, Any]]:
-    out = []
-    for m in _DATE.finditer(text):
-        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if not year and not _DAY_CUE.search(text[max(0, m.start() - 8) : m.start()]):
-            continue  # "7/10 nội dung" is a figure, not a date
-        y = int(year) if year else (article_day.year if article_day else None)
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?(?!\d)")
+
+
+def _date_iso(day: int, month: int, year: str | None, article_day: dt.date | None) -> str | None:
+    y = int(year) if year else (article_day.year if article_day else None)
+    try:
+        found = dt.date(y, month, day) if y else None
+    except ValueError:
+        return None
+    if found and not year and article_day and found > article_day:
         try:
-            iso = dt.date(y, month, day).isoformat() if y else None
+            found = found.replace(year=found.year - 1)  # "ngày 23/12" in a January article
         except ValueError:
-            iso = None
-        if y and not year and article_day and iso and dt.date.fromisoformat(iso) > article_day:
-            iso = dt.date(y - 1, month, day).isoformat()  # "ngày 23/12" in a January article
+            return None
+    return found.isoformat() if found else None
+
+
+def find_dates(text: str, article_day: dt.date | None) -> list[dict[str, Any]]:
+    """Dates written "20/8", "20/8/2016" or "20 tháng 8 năm 2016". A day and month without a
+    year count only after a cue ("ngày", "sáng", …): "7/10 nội dung" is a figure."""
+    out = []
+    matches = sorted([*_DATE.finditer(text), *_DATE_WORDS.finditer(text)], key=lambda m: m.start())
+    for m in matches:
         cue = bool(_DAY_CUE.search(text[max(0, m.start() - 8) : m.start()]))
+        if not m.group(3) and not cue:
+            continue
+        iso = _date_iso(int(m.group(1)), int(m.group(2)), m.group(3), article_day)
         out.append({"raw": m.group(0), "iso": iso, "span": [m.start(), m.end()], "cue": cue})
     return out
 
@@ -269,10 +319,11 @@ def find_figures(text: str) -> list[dict[str, Any]]:
 
 
 def event_type(text: str) -> str | None:
-    head = text[:800]
-    for kind, cue in EVENT_CUES:
-        if re.search(cue, head):
-            return kind
+    """The kind of event: by the cues of the title line first, then of the lead."""
+    for head in (headline(text), text[:800]):
+        for kind, cue in EVENT_CUES:
+            if re.search(cue, head, re.IGNORECASE):
+                return kind
     return None
 
 

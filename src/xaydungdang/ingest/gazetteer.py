@@ -12,7 +12,9 @@ SURNAMES = set(
     (
         "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương "
         "Đoàn Lâm Mai Tô Hà Lương Trịnh Đào Cao Tạ Lưu Châu Thái Quách Kiều Văn Khúc Tăng Triệu "
-        "Vương Mạc Nông Lò Hứa Tôn Thân Chu Lại Từ La Giang Âu Kim Lục Phùng Tống Doãn Cù Bạch"
+        "Vương Mạc Nông Lò Hứa Tôn Thân Chu Lại Từ La Giang Âu Kim Lục Phùng Tống Doãn Cù Bạch "
+        # surnames of ethnic minorities (Tày, Thái, Mông, Jrai, Ê Đê, Ba Na, …)
+        "Lường Sầm Bế Ma Hầu Giàng Sùng Vừ Thào Lầu Mùa Vi Rah Ksor Siu Nay Kpă Rơ Đàm Hoàng"
     ).split()
 )
 # Heads of titles, longest first ("Phó Bí thư Thường trực" before "Phó Bí thư" before "Bí thư").
@@ -58,6 +60,13 @@ TITLE_HEADS = [
     "Tổng Biên tập",
     "Đại biểu Quốc hội",
     "Chủ nhiệm Ủy ban Kiểm tra",
+    "Hiệu trưởng",
+    "Phó Hiệu trưởng",
+    "Viện trưởng",
+    "Phó Viện trưởng",
+    "Cục trưởng",
+    "Tổng cục trưởng",
+    "Chánh án",
 ]
 TITLE_START = re.compile(
     r"^(?:nguyên\s+)?(?:"
@@ -121,3 +130,19 @@ def automaton(names: frozenset[str]) -> ahocorasick.Automaton:
         machine.add_word("\x00\x00\x00", 3)
     machine.make_automaton()
     return machine
+
+
+# Provinces and centrally-run cities, before and after the 2025 merger, and a few old ones
+# still named in articles: a place, never a person ("Thái Nguyên", "Hà Tĩnh", "Lê Lợi" is not).
+PROVINCES = [
+    "Thành phố Hồ Chí Minh", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
+    "Thừa Thiên Huế", "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn",
+    "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai",
+    "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên",
+    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai",
+    "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
+    "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Tiền Giang", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hà Tây", "Vũng Tàu",
+]  # fmt: skip
