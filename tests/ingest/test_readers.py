@@ -85,7 +85,7 @@ def test_pdf_with_a_text_layer_and_without() -> None:
 
 
 def test_other_kinds_and_empty_files_are_refused() -> None:
-    with pytest.raises(ValidationError, match=".txt, .docx, .html hoặc .pdf"):
+    with pytest.raises(ValidationError, match=r"\.txt, \.docx, \.html hoặc \.pdf"):
         read_upload("anh.jpg", b"\xff\xd8")
     with pytest.raises(ValidationError, match="không có nội dung"):
         read_upload("trong.txt", b"  \n ")
