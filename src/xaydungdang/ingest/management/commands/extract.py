@@ -11,7 +11,10 @@ from xaydungdang.ingest.readers import read_upload
 
 
 class Command(BaseCommand):
-    help = "Đọc một bài viết (tệp .txt, .docx, .html, .pdf) và in các dữ kiện đề xuất dưới dạng một đối tượng JSON."
+    help = (
+        "Đọc một bài viết (tệp .txt, .docx, .html, .pdf) và in các dữ kiện đề xuất dưới dạng "
+        "một đối tượng JSON."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
