@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "xaydungdang.directives",
     "xaydungdang.programs",
     "xaydungdang.ingest",
+    "xaydungdang.members",
     "xaydungdang.web",
     "xaydungdang.demo",
 ]

@@ -1,0 +1,181 @@
+"""Party members: a member is a person of the people app with the member data sheet's fields,
+a timeline of lifecycle events, and the counts that the structure report reads.
+
+``MemberCount`` holds, for every unit, how many members on the roll of its subtree fall in each
+value of each dimension. The lifecycle services keep it in the same transaction as the change,
+so today's report for any subtree is a read of about a hundred rows. ``MemberSnapshot`` freezes
+those counts at each year end, for reports as of a past date.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.fields import PathField
+from xaydungdang.core.models import RuleSet, TimeStampedModel
+from xaydungdang.org.models import Unit
+from xaydungdang.people.models import Person
+
+from .choices import (
+    ETHNICITY_CHOICES,
+    RELIGIONS,
+    Activity,
+    Education,
+    EventKind,
+    MembershipType,
+    Standing,
+    TheoryLevel,
+)
+
+
+class MemberQuerySet(RestrictedQuerySet["Member"]):
+    pass
+
+
+class Member(TimeStampedModel):
+    person = models.OneToOneField(
+        Person, verbose_name="Cá nhân", on_delete=models.PROTECT, related_name="member"
+    )
+    cell = models.ForeignKey(
+        Unit, verbose_name="Chi bộ", on_delete=models.PROTECT, related_name="members"
+    )
+    cell_path = PathField(max_length=255)
+    sort_key = models.CharField(max_length=1000)
+    folded_name = models.CharField(max_length=200)
+    birth_date = models.DateField("Ngày sinh")
+    ethnicity = models.CharField("Dân tộc", max_length=2, choices=ETHNICITY_CHOICES, default="01")
+    religion = models.CharField("Tôn giáo", max_length=12, choices=RELIGIONS, default="none")
+    hometown = models.CharField("Quê quán", max_length=200, blank=True)
+    general_education = models.CharField("Giáo dục phổ thông", max_length=10, default="12/12")
+    education = models.CharField(
+        "Chuyên môn, nghiệp vụ", max_length=12, choices=Education.choices, default="none"
+    )
+    theory_level = models.CharField(
+        "Lý luận chính trị", max_length=12, choices=TheoryLevel.choices, default="none"
+    )
+    admission_decision_date = models.DateField("Ngày quyết định kết nạp")
+    admission_ceremony_date = models.DateField("Ngày lễ kết nạp")
+    first_admission_decision_date = models.DateField(
+        "Ngày quyết định kết nạp lần đầu", null=True, blank=True
+    )
+    full_date = models.DateField("Ngày chính thức", null=True, blank=True)
+    card_number = models.CharField("Số thẻ đảng viên", max_length=12, blank=True)
+    dossier_number = models.CharField("Số lý lịch", max_length=12, blank=True)
+    membership_type = models.CharField(
+        "Loại đảng viên", max_length=12, choices=MembershipType.choices, default="probationary"
+    )
+    standing = models.CharField(
+        "Đảng tịch", max_length=10, choices=Standing.choices, default="member"
+    )
+    standing_since = models.DateField("Từ ngày", null=True, blank=True)
+    activity = models.CharField(
+        "Sinh hoạt", max_length=20, choices=Activity.choices, default="active"
+    )
+    readmitted = models.BooleanField("Đã kết nạp lại", default=False)
+    is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Đảng viên"
+        verbose_name_plural = "Đảng viên"
+        indexes = [
+            models.Index(fields=["cell_path", "sort_key"], name="members_path_sort"),
+            models.Index(fields=["folded_name"], name="members_folded"),
+            models.Index(fields=["standing", "membership_type", "admission_ceremony_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.person.full_name
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
+        return path_q("cell_path", prefixes)
+
+
+class SeniorityGap(models.Model):
+    """A period that does not count toward party seniority (expulsion, removal, lost contact)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="gaps")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"{self.member_id}: {self.start}–{self.end}"
+
+
+class MemberEventQuerySet(RestrictedQuerySet["MemberEvent"]):
+    pass
+
+
+class MemberEvent(models.Model):
+    """One step of a member's lifecycle, for the timeline (the audit keeps the before/after)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("Loại", max_length=24, choices=EventKind.choices)
+    day = models.DateField("Ngày")
+    from_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision = models.CharField("Quyết định", max_length=200, blank=True)
+    note = models.TextField("Ghi chú", blank=True)
+    rule_set = models.ForeignKey(RuleSet, null=True, blank=True, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MemberEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["day", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.day}"
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
+        return path_q("member__cell_path", prefixes)
+
+
+class MemberCount(models.Model):
+    """Members on the roll in ``unit``'s subtree with ``value`` for ``dimension``."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    dimension = models.CharField(max_length=20)
+    value = models.CharField(max_length=20)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "dimension", "value"], name="members_count_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.dimension}={self.value}: {self.count}"
+
+
+class MemberSnapshot(models.Model):
+    """The counts of ``MemberCount`` frozen on 31/12 of ``year``."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    dimension = models.CharField(max_length=20)
+    value = models.CharField(max_length=20)
+    count = models.IntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "dimension", "value"], name="members_snapshot_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.unit_id} {self.dimension}={self.value}: {self.count}"

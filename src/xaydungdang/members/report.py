@@ -1,0 +1,120 @@
+"""The structure report (thống kê cơ cấu đảng viên) of any subtree, from the maintained counts
+for today and from the year-end snapshots for a past date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from xaydungdang.core.access import VIEW
+from xaydungdang.core.dates import vn_date
+from xaydungdang.org.models import Unit
+
+from .choices import (
+    ETHNICITY_CHOICES,
+    RELIGIONS,
+    Activity,
+    Education,
+    MembershipType,
+    TheoryLevel,
+)
+from .models import MemberCount, MemberSnapshot
+
+AGE_BANDS = [(0, 30, "Đến 30 tuổi"), (31, 40, "31–40"), (41, 50, "41–50"), (51, 60, "51–60"),
+             (61, 70, "61–70"), (71, 200, "Trên 70")]  # fmt: skip
+LABELS: dict[str, dict[str, str]] = {
+    "gender": {"male": "Nam", "female": "Nữ", "unknown": "Chưa rõ"},
+    "ethnicity": dict(ETHNICITY_CHOICES),
+    "religion": dict(RELIGIONS),
+    "education": dict(Education.choices),
+    "theory_level": dict(TheoryLevel.choices),
+    "membership_type": dict(MembershipType.choices),
+    "activity": dict(Activity.choices),
+}
+TITLES = {
+    "gender": "Giới tính",
+    "age": "Độ tuổi",
+    "ethnicity": "Dân tộc",
+    "religion": "Tôn giáo",
+    "education": "Trình độ chuyên môn",
+    "theory_level": "Lý luận chính trị",
+    "membership_type": "Loại đảng viên",
+    "activity": "Tình trạng sinh hoạt",
+}
+
+
+def _age_bands(birth_years: dict[str, int], year: int) -> dict[str, int]:
+    out = {label: 0 for _, _, label in AGE_BANDS}
+    for born, count in birth_years.items():
+        age = year - int(born)
+        label = next(lb for lo, hi, lb in AGE_BANDS if lo <= age <= hi)
+        out[label] += count
+    return out
+
+
+def _shape(rows: list[tuple[str, str, int]], year: int) -> dict[str, dict[str, int]]:
+    raw: dict[str, dict[str, int]] = {}
+    for dimension, value, count in rows:
+        if count:
+            raw.setdefault(dimension, {})[value] = count
+    shaped = {"age": _age_bands(raw.get("birth_year", {}), year)}
+    for dimension, labels in LABELS.items():
+        values = raw.get(dimension, {})
+        shaped[dimension] = {labels.get(v, v): c for v, c in sorted(values.items())}
+    return shaped
+
+
+def structure_report(user: Any, unit: Unit, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Counts of the members on the roll in ``unit``'s subtree by each dimension. Today's come
+    from the maintained counts; a past date's from the latest year-end snapshot before it."""
+    if user is not None and not Unit.objects.restrict(user, VIEW).filter(pk=unit.pk).exists():
+        from xaydungdang.core.access import AccessDenied
+
+        raise AccessDenied("Không có quyền xem đơn vị này.")
+    today = timezone.localdate()
+    if as_of is None or as_of >= today:
+        rows = list(
+            MemberCount.objects.filter(unit=unit).values_list("dimension", "value", "count")
+        )
+        source, day = "Số liệu hiện thời (cập nhật cùng mỗi thay đổi)", today
+    else:
+        year = as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
+        if not MemberSnapshot.objects.filter(year=year).exists():
+            raise ValidationError(
+                f"Chưa có số liệu chốt ngày 31/12/{year}; không thể lập báo cáo tại "
+                f"ngày {vn_date(as_of)}."
+            )
+        rows = list(
+            MemberSnapshot.objects.filter(unit=unit, year=year).values_list(
+                "dimension", "value", "count"
+            )
+        )
+        source, day = f"Số liệu chốt ngày 31/12/{year}", dt.date(year, 12, 31)
+    total = sum(c for d, _, c in rows if d == "total")
+    return {
+        "unit": {"id": unit.pk, "name": unit.name, "code": unit.code},
+        "as_of": day.isoformat(),
+        "source": source,
+        "total": total,
+        "breakdowns": _shape(rows, day.year),
+    }
+
+
+def snapshot_year_end(year: int) -> int:
+    """Freeze today's counts as the counts of 31/12/``year`` (run on the last day of the year,
+    or just after it before any change of the new year)."""
+    with transaction.atomic():
+        MemberSnapshot.objects.filter(year=year).delete()
+        rows = MemberCount.objects.exclude(count=0).values_list(
+            "unit_id", "dimension", "value", "count"
+        )
+        created = MemberSnapshot.objects.bulk_create(
+            (MemberSnapshot(unit_id=u, year=year, dimension=d, value=v, count=c)
+             for u, d, v, c in rows.iterator()),
+            batch_size=5000,
+        )  # fmt: skip
+    return len(created)

@@ -1,0 +1,312 @@
+"""The member lifecycle as services: admission, recognition as full member, transfer,
+exemption, removal, expulsion, death and readmission. Each step checks the rules in force on
+its date (the dated rule registry), updates the member, keeps the structure-report counts in
+the same transaction, writes a timeline event and an audit record."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from xaydungdang.core import access, audit, rules
+from xaydungdang.core.dates import vn_date
+from xaydungdang.core.text import fold, name_sort_key
+from xaydungdang.org.models import Unit
+from xaydungdang.people.models import Person
+
+from . import aggregates
+from .choices import Activity, EventKind, MembershipType, Standing
+from .models import Member, MemberEvent, SeniorityGap
+from .validation import check_numbers, check_sheet
+
+CELL_KINDS = ("grassroots_cell", "grassroots_org", "commune_committee", "grassroots_committee")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+@dataclasses.dataclass(frozen=True)
+class Sheet:
+    """The member data sheet's fields that admission takes."""
+
+    birth_date: dt.date
+    ethnicity: str = "01"
+    religion: str = "none"
+    hometown: str = ""
+    general_education: str = "12/12"
+    education: str = "none"
+    theory_level: str = "none"
+    card_number: str = ""
+    dossier_number: str = ""
+
+
+def _check_cell(cell: Unit, day: dt.date) -> None:
+    if (cell.valid_from and day < cell.valid_from) or (cell.valid_to and day >= cell.valid_to):
+        raise ValidationError(f"“{cell.name}” không hoạt động vào ngày {vn_date(day)}.")
+
+
+def _step(
+    member: Member,
+    kind: str,
+    day: dt.date,
+    *,
+    before: tuple[str, dict[str, str] | None] | None,
+    snapshot: dict[str, Any] | None,
+    acting_user: Any,
+    rule_set: Any = None,
+    **event: Any,
+) -> MemberEvent:
+    """Save the member, move the counts, write the timeline event and the audit record."""
+    member.full_clean()
+    member.save()
+    aggregates.change(before, aggregates.state(member))
+    step = MemberEvent.objects.create(member=member, kind=kind, day=day, rule_set=rule_set, **event)
+    audit.record(
+        actor=acting_user,
+        obj=member,
+        action="create" if snapshot is None else "update",
+        before=snapshot,
+        scope_path=member.cell_path,
+    )
+    return step
+
+
+def member_admit(
+    *,
+    person: Person,
+    cell: Unit,
+    sheet: Sheet,
+    decision_date: dt.date,
+    ceremony_date: dt.date,
+    decision: str = "",
+    is_demo: bool = False,
+    acting_user: Any,
+) -> Member:
+    """Admit ``person`` as a probationary member of ``cell``. Seniority counts from the decision
+    date, probation from the ceremony date: both are kept."""
+    access.require(acting_user, access.CHANGE, cell.path)
+    if Member.objects.filter(person=person).exists():
+        raise ValidationError("Cá nhân này đã có hồ sơ đảng viên; kết nạp lại dùng thủ tục riêng.")
+    if ceremony_date < decision_date:
+        raise ValidationError("Ngày lễ kết nạp không được trước ngày quyết định kết nạp.")
+    min_age = rules.resolve("members.admission_min_age_months", decision_date)
+    if add_months(sheet.birth_date, int(min_age.value)) > decision_date:
+        raise ValidationError(
+            f"Người được kết nạp phải đủ {int(min_age.value) // 12} tuổi (tính theo tháng) "
+            f"vào ngày quyết định ({min_age.rule_set.name})."
+        )
+    _check_cell(cell, decision_date)
+    check_sheet(sheet)
+    member = Member(
+        person=person,
+        cell=cell,
+        cell_path=cell.path,
+        sort_key=name_sort_key(person.full_name),
+        folded_name=fold(person.full_name),
+        admission_decision_date=decision_date,
+        admission_ceremony_date=ceremony_date,
+        first_admission_decision_date=decision_date,
+        is_demo=is_demo,
+        **dataclasses.asdict(sheet),
+    )
+    check_numbers(member)
+    with transaction.atomic():
+        _step(
+            member,
+            EventKind.ADMISSION,
+            decision_date,
+            before=None,
+            snapshot=None,
+            acting_user=acting_user,
+            rule_set=min_age.rule_set,
+            to_unit=cell,
+            decision=decision,
+        )
+    return member
+
+
+def probation_end(member: Member) -> dt.date:
+    months = rules.resolve("members.probation_months", member.admission_ceremony_date)
+    return add_months(member.admission_ceremony_date, int(months.value))
+
+
+def _begin(member: Member, acting_user: Any) -> tuple[Any, dict[str, Any] | None]:
+    access.require(acting_user, access.CHANGE, member.cell_path)
+    return aggregates.state(member), audit.snapshot(member)
+
+
+def member_recognize_full(
+    *, member: Member, decided_on: dt.date, decision: str = "", acting_user: Any
+) -> Member:
+    """Recognize a probationary member as full. The full date is the end of the probation, even
+    when the decision comes later (R-ADM-9)."""
+    before, snapshot = _begin(member, acting_user)
+    if member.standing != Standing.MEMBER or member.membership_type != MembershipType.PROBATIONARY:
+        raise ValidationError("Chỉ công nhận chính thức cho đảng viên dự bị đang trong danh sách.")
+    end = probation_end(member)
+    if decided_on < end:
+        raise ValidationError(
+            f"Chưa hết thời gian dự bị: dự bị đến hết ngày {vn_date(end - dt.timedelta(days=1))}."
+        )
+    member.membership_type, member.full_date = MembershipType.FULL, end
+    with transaction.atomic():
+        _step(
+            member,
+            EventKind.FULL_RECOGNITION,
+            decided_on,
+            before=before,
+            snapshot=snapshot,
+            acting_user=acting_user,
+            rule_set=rules.resolve(
+                "members.probation_months", member.admission_ceremony_date
+            ).rule_set,
+            decision=decision,
+            note=f"Chính thức từ ngày {vn_date(end)}.",
+        )
+    return member
+
+
+def member_transfer(
+    *, member: Member, to_cell: Unit, day: dt.date, temporary: bool = False, acting_user: Any
+) -> Member:
+    """Move a member's activity to ``to_cell`` (permanent), or attach them there (temporary:
+    their official cell, and the counts, stay where they are)."""
+    before, snapshot = _begin(member, acting_user)
+    access.require(acting_user, access.CHANGE, to_cell.path)
+    if member.standing != Standing.MEMBER:
+        raise ValidationError("Đảng viên không còn trong danh sách, không thể chuyển sinh hoạt.")
+    if to_cell.pk == member.cell_id:
+        raise ValidationError("Chi bộ chuyển đến trùng với chi bộ hiện tại.")
+    _check_cell(to_cell, day)
+    from_cell = member.cell
+    if temporary:
+        member.activity = Activity.TEMPORARY_ELSEWHERE
+    else:
+        member.cell, member.cell_path = to_cell, to_cell.path
+        member.activity = Activity.ACTIVE
+    kind = EventKind.TRANSFER_TEMPORARY if temporary else EventKind.TRANSFER_PERMANENT
+    with transaction.atomic():
+        _step(
+            member,
+            kind,
+            day,
+            before=before,
+            snapshot=snapshot,
+            acting_user=acting_user,
+            from_unit=from_cell,
+            to_unit=to_cell,
+        )
+    return member
+
+
+def member_exempt(*, member: Member, day: dt.date, reason: str, acting_user: Any) -> Member:
+    """Exempt a member from duties and meetings (old age, poor health); the cell decides."""
+    before, snapshot = _begin(member, acting_user)
+    if member.standing != Standing.MEMBER or member.activity == Activity.EXEMPTED:
+        raise ValidationError("Đảng viên không ở trạng thái có thể miễn sinh hoạt.")
+    if not reason.strip():
+        raise ValidationError("Hãy nêu lý do miễn công tác và sinh hoạt đảng.")
+    member.activity = Activity.EXEMPTED
+    with transaction.atomic():
+        _step(
+            member,
+            EventKind.EXEMPTION,
+            day,
+            before=before,
+            snapshot=snapshot,
+            acting_user=acting_user,
+            note=reason,
+        )
+    return member
+
+
+EXITS: dict[str, str] = {
+    EventKind.REMOVAL: Standing.REMOVED,
+    EventKind.EXPULSION: Standing.EXPELLED,
+    EventKind.DEATH: Standing.DECEASED,
+}
+
+
+def member_leave(
+    *, member: Member, kind: str, day: dt.date, decision: str = "", acting_user: Any
+) -> Member:
+    """Removal (xóa tên), expulsion (khai trừ, recorded here) or death. Removal and expulsion
+    open a seniority gap that a readmission closes."""
+    before, snapshot = _begin(member, acting_user)
+    if kind not in EXITS:
+        raise ValidationError("Loại ra khỏi danh sách không hợp lệ.")
+    if member.standing != Standing.MEMBER:
+        raise ValidationError("Đảng viên đã không còn trong danh sách.")
+    if day < member.admission_decision_date:
+        raise ValidationError("Ngày không được trước ngày quyết định kết nạp.")
+    member.standing, member.standing_since = EXITS[kind], day
+    with transaction.atomic():
+        if kind != EventKind.DEATH:
+            SeniorityGap.objects.create(member=member, start=day, reason=EventKind(kind).label)
+        _step(
+            member,
+            kind,
+            day,
+            before=before,
+            snapshot=snapshot,
+            acting_user=acting_user,
+            from_unit=member.cell,
+            decision=decision,
+        )
+    return member
+
+
+def member_readmit(
+    *,
+    member: Member,
+    cell: Unit,
+    decision_date: dt.date,
+    ceremony_date: dt.date,
+    decision: str = "",
+    acting_user: Any,
+) -> Member:
+    """Readmit a removed or expelled member, at most as often as the rules allow (once): a new
+    probation; seniority counts from the first admission minus the gap."""
+    before, snapshot = _begin(member, acting_user)
+    access.require(acting_user, access.CHANGE, cell.path)
+    limit = rules.resolve("members.readmission_max", decision_date)
+    if member.standing not in (Standing.REMOVED, Standing.EXPELLED):
+        raise ValidationError("Chỉ kết nạp lại người đã bị xóa tên hoặc khai trừ.")
+    if member.readmitted and int(limit.value) <= 1:
+        raise ValidationError(f"Chỉ được kết nạp lại một lần ({limit.rule_set.name}).")
+    if member.standing_since and decision_date <= member.standing_since:
+        raise ValidationError("Ngày kết nạp lại phải sau ngày ra khỏi danh sách.")
+    if ceremony_date < decision_date:
+        raise ValidationError("Ngày lễ kết nạp không được trước ngày quyết định kết nạp.")
+    _check_cell(cell, decision_date)
+    member.standing, member.standing_since = Standing.MEMBER, decision_date
+    member.membership_type, member.full_date = MembershipType.PROBATIONARY, None
+    member.activity, member.readmitted = Activity.ACTIVE, True
+    member.cell, member.cell_path = cell, cell.path
+    member.admission_decision_date, member.admission_ceremony_date = decision_date, ceremony_date
+    with transaction.atomic():
+        member.gaps.filter(end__isnull=True).update(end=decision_date)
+        _step(
+            member,
+            EventKind.READMISSION,
+            decision_date,
+            before=before,
+            snapshot=snapshot,
+            acting_user=acting_user,
+            rule_set=limit.rule_set,
+            to_unit=cell,
+            decision=decision,
+        )
+    return member
