@@ -19,5 +19,6 @@ urlpatterns = [
     path("van-ban/", include("xaydungdang.directives.urls")),
     path("chuong-trinh/", include("xaydungdang.programs.urls")),
     path("doc-bai/", include("xaydungdang.ingest.urls")),
+    path("dang-vien/", include("xaydungdang.members.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -298,3 +298,18 @@ def _run(action: str, member: Member | None, cell: Unit, day: dt.date) -> None:
     else:
         kind = {"remove": "removal", "expel": "expulsion", "die": "death"}[action]
         services.member_leave(member=member, kind=kind, day=day, acting_user=None)
+
+
+def test_counts_follow_a_unit_moved_in_the_tree(cells: dict[str, Unit]) -> None:
+    admit(cells["cb-1"])
+    admit(cells["cb-1"])
+    org.unit_reparent(
+        unit=cells["cb-1"],
+        new_parent=cells["other"],
+        effective_date=D(2025, 7, 1),
+        acting_user=None,
+    )
+    assert structure_report(None, cells["province"])["total"] == 0
+    assert structure_report(None, cells["other"])["total"] == 2
+    assert structure_report(None, Unit.objects.get(code="r"))["total"] == 2
+    assert_counts_match()

@@ -17,7 +17,10 @@ from xaydungdang.core.models import BusinessEvent, ChangeRecord, Job
 from xaydungdang.directives.models import Document, ProgressUpdate, Task
 from xaydungdang.ingest import services as ingest
 from xaydungdang.ingest.models import Article
+from xaydungdang.members import services as members
+from xaydungdang.members.models import Member
 from xaydungdang.org.models import Unit
+from xaydungdang.people import services as people
 from xaydungdang.people.models import Person, Tenure, Title
 from xaydungdang.programs import reviews, services
 from xaydungdang.programs.models import Event, Program
@@ -71,7 +74,20 @@ def hcm_program_objects() -> dict[str, Any]:
         day=dt.date(2024, 3, 6),
         acting_user=None,
     )
+    member = Member.objects.filter(cell__code="du-p-saigon").first() or members.member_admit(
+        person=people.person_create(
+            full_name="Phạm Thị Thử",
+            managing_unit=Unit.objects.get(code="du-p-saigon"),
+            acting_user=None,
+        ),
+        cell=Unit.objects.get(code="du-p-saigon"),
+        sheet=members.Sheet(birth_date=dt.date(1990, 1, 1)),
+        decision_date=dt.date(2025, 8, 1),
+        ceremony_date=dt.date(2025, 8, 2),
+        acting_user=None,
+    )
     return {
+        "member": member,
         "article": article,
         "program": program,
         "plan": plan,
@@ -171,6 +187,12 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "ingest:article_create": (lambda o: [], 200, 200),
     "ingest:article": (lambda o: [o["article"].pk], 404, 200),
     "ingest:article_decide": (lambda o: [o["article"].pk], 405, 405),
+    "members:list": (lambda o: [o["unit"].pk], 404, 200),
+    "members:report": (lambda o: [o["unit"].pk], 404, 200),
+    "members:member": (lambda o: [o["member"].pk], 404, 200),
+    "members:recognize_full": (lambda o: [o["member"].pk], 404, 200),
+    "members:transfer": (lambda o: [o["member"].pk], 404, 200),
+    "members:leave": (lambda o: [o["member"].pk], 404, 200),
 }
 
 

@@ -12,16 +12,23 @@ from xaydungdang.ingest.models import Article
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
 
-# The unit and person pages each have one query for their "Nguồn" (sources) panel.
+# The unit and person pages each have one query for their "Nguồn" (sources) panel, and one for
+# their members panel (the unit's total; the person's member record).
 PAGES = [
-    ("unit page", lambda: f"/don-vi/{Unit.objects.get(code='tu-hcm').pk}/", 15),
+    ("unit page", lambda: f"/don-vi/{Unit.objects.get(code='tu-hcm').pk}/", 16),
     (
         "unit page with who-held",
         lambda: f"/don-vi/{Unit.objects.get(code='btctw').pk}/?vao_ngay=01/01/2017",
-        16,
+        17,
     ),
-    ("person page", lambda: f"/ca-nhan/{Person.objects.get(full_name='Phạm Minh Chính').pk}/", 10),
+    ("person page", lambda: f"/ca-nhan/{Person.objects.get(full_name='Phạm Minh Chính').pk}/", 11),
     ("review queue", lambda: "/doc-bai/", 5),
+    ("member list", lambda: f"/dang-vien/don-vi/{Unit.objects.get(code='tu-hcm').pk}/", 6),
+    (
+        "structure report",
+        lambda: f"/dang-vien/don-vi/{Unit.objects.get(code='tu-hcm').pk}/co-cau/",
+        5,
+    ),
     ("article review", lambda: f"/doc-bai/{Article.objects.order_by('pk').first().pk}/", 6),
     ("tree", lambda: "/don-vi/?ngay=01/01/2020", 5),
     ("search", lambda: "/tim-kiem/?q=nguyen", 6),

@@ -144,3 +144,18 @@ def rebuild(counts: Counter[Key]) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE members_membercount")
+
+
+def subtree_moved(old_path: str, new_path: str) -> None:
+    """A unit moved in the tree: its subtree's totals (its own rows) leave the units that were
+    above it and join the ones above it now."""
+    unit_id = ancestors(new_path)[-1]
+    before, after = set(ancestors(old_path)[:-1]), set(ancestors(new_path)[:-1])
+    rows = MemberCount.objects.filter(unit_id=unit_id).exclude(count=0)
+    delta: Counter[Key] = Counter()
+    for dimension, value, count in rows.values_list("dimension", "value", "count"):
+        for gone in before - after:
+            delta[(gone, dimension, value)] -= count
+        for joined in after - before:
+            delta[(joined, dimension, value)] += count
+    apply({k: v for k, v in delta.items() if v})

@@ -18,6 +18,7 @@ from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
 from xaydungdang.directives.models import Document, ProgressUpdate, Task
 from xaydungdang.ingest.models import Article
+from xaydungdang.members.models import Member
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure, Title
 from xaydungdang.programs.models import Event, Program, Review
@@ -59,6 +60,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 HISTORY_MODELS: dict[str, tuple[Any, str]] = {
+    "member": (Member, "members:member"),
     "program": (Program, "programs:program"),
     "review": (Review, "programs:review"),
     "event": (Event, "programs:event"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -119,6 +120,9 @@ def set_aliases(unit: Unit, aliases: list[str]) -> None:
 
 # Models of other apps that copy a unit's path (model, path field): tree moves rewrite them.
 PATH_COPIES: list[tuple[type[models.Model], str]] = []
+# Callbacks (old path, new path) of apps that keep figures per ancestor: a subtree move changes
+# which units are above it.
+SUBTREE_MOVED: list[Callable[[str, str], None]] = []
 
 
 def _rewrite_prefix(model: type[models.Model], field: str, old: str, new: str) -> None:
@@ -135,4 +139,6 @@ def move_subtree(unit: Unit, new_prefix: str) -> None:
     copies: list[tuple[type[models.Model], str]] = [(Unit, "path"), *PATH_COPIES]
     for model, field in copies:
         _rewrite_prefix(model, field, old, new_prefix)
+    for moved in SUBTREE_MOVED:
+        moved(old, new_prefix)
     unit.path = new_prefix

@@ -1,0 +1,33 @@
+"""Forms of the lifecycle steps."""
+
+from __future__ import annotations
+
+from django import forms
+
+from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+
+from .choices import EventKind
+
+
+class RecognizeForm(UserForm):
+    day = VNDateField(label="Ngày quyết định công nhận")
+    decision = forms.CharField(label="Số quyết định", max_length=200, required=False)
+
+
+class TransferForm(UserForm):
+    to_cell = UnitRefField(label="Chi bộ chuyển đến")
+    day = VNDateField(label="Ngày chuyển")
+    temporary = forms.BooleanField(label="Chuyển sinh hoạt tạm thời", required=False)
+
+
+class LeaveForm(UserForm):
+    kind = forms.ChoiceField(
+        label="Loại",
+        choices=[
+            (EventKind.REMOVAL, EventKind.REMOVAL.label),
+            (EventKind.EXPULSION, EventKind.EXPULSION.label),
+            (EventKind.DEATH, EventKind.DEATH.label),
+        ],
+    )
+    day = VNDateField(label="Ngày")
+    decision = forms.CharField(label="Số quyết định", max_length=200, required=False)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+urlpatterns = [
+    path("don-vi/<int:pk>/", views.member_list, name="list"),
+    path("don-vi/<int:pk>/co-cau/", views.report, name="report"),
+    path("<int:pk>/", views.member_detail, name="member"),
+    path("<int:pk>/chinh-thuc/", views.recognize_full, name="recognize_full"),
+    path("<int:pk>/chuyen-sinh-hoat/", views.transfer, name="transfer"),
+    path("<int:pk>/ra-khoi-danh-sach/", views.leave, name="leave"),
+]

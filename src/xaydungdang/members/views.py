@@ -1,0 +1,204 @@
+"""Member pages: the list of a unit's subtree (filters, Vietnamese order, search without
+diacritics), the profile with its timeline, the lifecycle forms and the structure report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from xaydungdang.core.access import CHANGE, VIEW, path_q, scope_for
+from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.core.text import fold
+from xaydungdang.org.models import Unit
+from xaydungdang.web.pages import service_page
+from xaydungdang.web.panels import Panel
+from xaydungdang.web.xlsx import xlsx_response
+
+from . import forms, services
+from .badges import seniority_years
+from .choices import MembershipType, Standing
+from .models import Member, MemberCount
+from .report import TITLES, structure_report
+
+PER_PAGE = 50
+
+
+def _unit(request: HttpRequest, pk: int) -> Unit:
+    unit = Unit.objects.restrict(request.user, VIEW).filter(pk=pk).first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit
+
+
+def member_list(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk)
+    members = Member.objects.restrict(request.user, VIEW).filter(path_q("cell_path", (unit.path,)))
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("loai", "")
+    standing = request.GET.get("dang_tich", Standing.MEMBER)
+    if query:
+        members = members.filter(folded_name__contains=fold(query))
+    if kind in MembershipType.values:
+        members = members.filter(membership_type=kind)
+    if standing in Standing.values:
+        members = members.filter(standing=standing)
+    page = Paginator(
+        members.select_related("person", "cell").order_by("cell_path", "sort_key"), PER_PAGE
+    ).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "members/member_list.html",
+        {
+            "unit": unit,
+            "page": page,
+            "query": query,
+            "kind": kind,
+            "standing": standing,
+            "kinds": MembershipType.choices,
+            "standings": Standing.choices,
+        },
+    )
+
+
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = (
+        Member.objects.restrict(request.user, VIEW)
+        .select_related("person", "cell")
+        .filter(pk=pk)
+        .first()
+    )
+    if member is None:
+        raise Http404("Không tìm thấy đảng viên.")
+    return render(
+        request,
+        "members/member_detail.html",
+        {
+            "member": member,
+            "events": member.events.select_related("from_unit", "to_unit", "rule_set"),
+            "seniority": seniority_years(member, timezone.localdate()),
+            "probation_end": services.probation_end(member),
+            "can_change": scope_for(request.user, CHANGE).covers(member.cell_path),
+        },
+    )
+
+
+def _member_for_change(request: HttpRequest, pk: int) -> Member:
+    member = (
+        Member.objects.restrict(request.user, CHANGE).select_related("person").filter(pk=pk).first()
+    )
+    if member is None:
+        raise Http404("Không tìm thấy đảng viên.")
+    return member
+
+
+def recognize_full(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_for_change(request, pk)
+    return service_page(
+        request,
+        form_class=forms.RecognizeForm,
+        heading=f"Công nhận đảng viên chính thức: {member.person.full_name}",
+        call=lambda d: services.member_recognize_full(
+            member=member, decided_on=d["day"], decision=d["decision"], acting_user=request.user
+        ),
+        success=lambda _: reverse("members:member", args=[member.pk]),
+        cancel_url=reverse("members:member", args=[member.pk]),
+        done_message="Đã công nhận đảng viên chính thức.",
+    )
+
+
+def transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_for_change(request, pk)
+    return service_page(
+        request,
+        form_class=forms.TransferForm,
+        heading=f"Chuyển sinh hoạt đảng: {member.person.full_name}",
+        call=lambda d: services.member_transfer(
+            member=member,
+            to_cell=d["to_cell"],
+            day=d["day"],
+            temporary=d["temporary"],
+            acting_user=request.user,
+        ),
+        success=lambda _: reverse("members:member", args=[member.pk]),
+        cancel_url=reverse("members:member", args=[member.pk]),
+        done_message="Đã chuyển sinh hoạt đảng.",
+    )
+
+
+def leave(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _member_for_change(request, pk)
+    return service_page(
+        request,
+        form_class=forms.LeaveForm,
+        heading=f"Xóa tên, khai trừ, từ trần: {member.person.full_name}",
+        call=lambda d: services.member_leave(
+            member=member,
+            kind=d["kind"],
+            day=d["day"],
+            decision=d["decision"],
+            acting_user=request.user,
+        ),
+        success=lambda _: reverse("members:member", args=[member.pk]),
+        cancel_url=reverse("members:member", args=[member.pk]),
+        done_message="Đã ghi nhận.",
+    )
+
+
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit(request, pk)
+    raw = request.GET.get("ngay", "").strip()
+    error = ""
+    data: dict[str, Any] | None = None
+    try:
+        data = structure_report(request.user, unit, parse_vn_date(raw) if raw else None)
+    except ValueError:
+        error = "Ngày không hợp lệ; hãy nhập theo dạng dd/mm/yyyy."
+    except ValidationError as exc:  # no year-end snapshot for that date
+        error = "; ".join(exc.messages)
+    if data and request.GET.get("xuat") == "xlsx":
+        rows = [
+            (TITLES.get(dim, dim), label, count)
+            for dim, counts in data["breakdowns"].items()
+            for label, count in counts.items()
+        ]
+        return xlsx_response(
+            f"co-cau-dang-vien-{unit.pk}",
+            "Cơ cấu đảng viên",
+            ["Chỉ tiêu", "Nhóm", "Số đảng viên"],
+            [("Tổng số", "", data["total"]), *rows],
+        )
+    sections = []
+    if data:
+        for dim, counts in data["breakdowns"].items():
+            top = max(counts.values(), default=0) or 1
+            sections.append(
+                (TITLES.get(dim, dim), [(k, v, round(100 * v / top)) for k, v in counts.items()])
+            )
+    return render(
+        request,
+        "members/report.html",
+        {"unit": unit, "data": data, "sections": sections, "error": error, "raw": raw},
+    )
+
+
+def unit_members_panel(user: Any, unit: Any) -> Panel | None:
+    """The unit page's link to its members and report, with today's total (one read)."""
+    total = (
+        MemberCount.objects.filter(unit=unit, dimension="total", value="all")
+        .values_list("count", flat=True)
+        .first()
+    )
+    return Panel("members/_unit_panel.html", {"unit": unit, "total": total or 0})
+
+
+def person_member_panel(user: Any, person: Any) -> Panel | None:
+    member = (
+        Member.objects.restrict(user, VIEW).select_related("cell").filter(person=person).first()
+    )
+    return Panel("members/_person_panel.html", {"member": member}) if member else None
