@@ -27,7 +27,7 @@ PAGES = [
     (
         "structure report",
         lambda: f"/dang-vien/don-vi/{Unit.objects.get(code='tu-hcm').pk}/co-cau/",
-        5,
+        6,
     ),
     ("article review", lambda: f"/doc-bai/{Article.objects.order_by('pk').first().pk}/", 6),
     ("tree", lambda: "/don-vi/?ngay=01/01/2020", 5),
