@@ -16,11 +16,9 @@ SURNAMES = [
     ("Phùng", 0.2), ("Vương", 0.2), ("Triệu", 0.2), ("Lục", 0.1), ("Sầm", 0.1), ("Giàng", 0.1),
 ]  # fmt: skip
 MIDDLE = {
-    "male": ["Văn"] * 8
-    + "Hữu Đức Minh Quang Công Thành Xuân Ngọc Anh Tuấn Trọng Quốc Hoàng "
-    "Thanh Duy Đình Mạnh Tiến Bá".split(),
-    "female": ["Thị"] * 10
-    + "Ngọc Thu Thanh Kim Minh Hồng Mai Bích Thúy Phương Diệu Khánh Hoài Lan".split(),
+    "male": "Văn Hữu Đức Minh Quang Công Thành Xuân Ngọc Anh Tuấn Trọng Quốc Hoàng Thanh Duy "
+    "Đình Mạnh Tiến Bá".split(),
+    "female": "Thị Ngọc Thu Thanh Kim Minh Hồng Mai Bích Thúy Phương Diệu Khánh Hoài Lan".split(),
 }
 GIVEN = {
     "male": "An Bình Cường Dũng Đạt Đức Giang Hải Hiếu Hòa Hùng Huy Khải Khánh Khoa Lâm Long "
@@ -30,6 +28,8 @@ GIVEN = {
     "Loan Mai My Nga Ngân Ngọc Nhung Oanh Phương Quyên Quỳnh Tâm Thảo Thoa Thu Thủy Trang Trinh "
     "Uyên Vân Xuân Yến Hậu Duyên Gấm Lụa Nhàn Tuyết".split(),
 }
+# The usual middle name and how often it is used: most women's is "Thị", half the men's "Văn".
+COMMON_MIDDLE = {"male": ("Văn", 0.5), "female": ("Thị", 0.7)}
 _FAMILY, _WEIGHTS = zip(*SURNAMES, strict=True)
 _SECOND = {g: sorted({m for m in names if m not in ("Văn", "Thị")}) for g, names in MIDDLE.items()}
 
@@ -37,7 +37,8 @@ _SECOND = {g: sorted({m for m in names if m not in ("Văn", "Thị")}) for g, na
 def full_name(rng: random.Random, gender: str) -> str:
     """One name: family, middle and given names, in that order."""
     family = rng.choices(_FAMILY, weights=_WEIGHTS)[0]
-    middle = rng.choice(MIDDLE[gender])
+    common, share = COMMON_MIDDLE[gender]
+    middle = common if rng.random() < share else rng.choice(_SECOND[gender])
     given = rng.choice(GIVEN[gender])
     if rng.random() < 0.12:  # a second middle name: "Nguyễn Thị Thanh Hương"
         middle = f"{middle} {rng.choice(_SECOND[gender])}"
