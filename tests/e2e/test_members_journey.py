@@ -1,43 +1,44 @@
-"""Members in a real browser: open a member from the unit's list, recognize them as full, and
-see the structure report change. (The file import of the issue's journey is not built yet.)"""
+"""Members in a real browser: import a small file, open a member from the unit's list,
+recognize them as full, and see the structure report change."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from xaydungdang.demo.loader import load
-from xaydungdang.members import services
+from xaydungdang.members.imports import COLUMNS
 from xaydungdang.org.models import Unit
-from xaydungdang.people import services as people
 
 from .test_journey import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_recognize_a_member_and_see_the_report_change(
-    live_server: Any, page: Any, shots: Path
+def test_import_recognize_a_member_and_see_the_report_change(
+    live_server: Any, page: Any, shots: Path, tmp_path: Path
 ) -> None:
     load(say=lambda _: None)
-    ward = Unit.objects.get(code="du-p-saigon")
-    for name, gender in (("Nguyễn Thị Hoa", "female"), ("Trần Văn Minh", "male")):
-        services.member_admit(
-            person=people.person_create(
-                full_name=name, gender=gender, managing_unit=ward, acting_user=None
-            ),
-            cell=ward,
-            sheet=services.Sheet(birth_date=dt.date(1995, 4, 2), education="university"),
-            decision_date=dt.date(2025, 8, 1),
-            ceremony_date=dt.date(2025, 8, 15),
-            acting_user=None,
-        )
+    rows = [
+        ",".join(COLUMNS),
+        "Nguyễn Thị Hoa,Nữ,02/04/1995,Kinh,Không,Nam Định,12/12,Đại học,Sơ cấp,"
+        "01/08/2025,15/08/2025,,,,du-p-saigon",
+        "Trần Văn Minh,Nam,10/10/1988,Kinh,Phật giáo,Huế,12/12,Thạc sĩ,Trung cấp,"
+        "01/08/2025,15/08/2025,,,,du-p-saigon",
+    ]
+    upload = tmp_path / "dang-vien.csv"
+    upload.write_text("\n".join(rows), encoding="utf-8")
     base = live_server.url
     login(page, base, "hcm")
     hcm = Unit.objects.get(code="tu-hcm")
+    page.goto(f"{base}/dang-vien/don-vi/{hcm.pk}/")
+    page.click("a:text-is('Nhập từ tệp')")
+    page.set_input_files("#id_upload", str(upload))
+    page.click("main button[type=submit]")
+    page.wait_for_selector("text=Đã nhập 2 đảng viên.")
+    page.screenshot(path=str(shots / "39-nhap-dang-vien.png"), full_page=True)
     page.goto(f"{base}/dang-vien/don-vi/{hcm.pk}/co-cau/")
     assert "2 đảng viên" in page.inner_text("#report-total")
     assert page.locator("section:has(h2:text-is('Loại đảng viên')) td", has_text="Dự bị").count()

@@ -115,3 +115,27 @@ def test_transfer_and_leave_forms(
     assert member.standing == "deceased"
     listed = client.get(f"/dang-vien/don-vi/{demo['tu-hcm'].pk}/").content.decode()
     assert member.person.full_name not in listed
+
+
+def test_import_page_checks_rows_then_runs_a_job(
+    client_for: Callable[[str], Client], demo: dict[str, Unit]
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from xaydungdang.members.imports import COLUMNS
+
+    client = client_for("hcm")
+    url = f"/dang-vien/don-vi/{demo['tu-hcm'].pk}/nhap/"
+    header = ",".join(COLUMNS)
+    good = "Mai Văn Tú,Nam,01/01/1980,Kinh,,,12/12,,,01/08/2025,15/08/2025,,,,du-p-saigon"
+    bad = "Mai Văn Tí,Nam,01/01/1980,Kinh,,,12/12,,,01/08/2025,15/08/2025,,,,tu-hn"
+    upload = SimpleUploadedFile("a.csv", "\n".join([header, good, bad]).encode())
+    page = client.post(url, {"upload": upload}).content.decode()
+    assert "Dòng 3: không tìm thấy chi bộ “tu-hn” trong phạm vi được phân quyền." in page
+    assert not Member.objects.exists()
+    upload = SimpleUploadedFile("a.csv", "\n".join([header, good]).encode())
+    response = client.post(url, {"upload": upload})
+    assert response.status_code == 302 and "/cong-viec/" in response["Location"]
+    job_page = client.get(response["Location"]).content.decode()
+    assert "Đã nhập 1 đảng viên." in job_page
+    assert Member.objects.get().person.full_name == "Mai Văn Tú"

@@ -189,6 +189,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "ingest:article_decide": (lambda o: [o["article"].pk], 405, 405),
     "members:list": (lambda o: [o["unit"].pk], 404, 200),
     "members:report": (lambda o: [o["unit"].pk], 404, 200),
+    "members:import": (lambda o: [o["unit"].pk], 404, 200),
     "members:member": (lambda o: [o["member"].pk], 404, 200),
     "members:recognize_full": (lambda o: [o["member"].pk], 404, 200),
     "members:transfer": (lambda o: [o["member"].pk], 404, 200),

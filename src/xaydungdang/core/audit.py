@@ -114,6 +114,32 @@ def record(
     )
 
 
+def record_created(
+    *, actor: Any, objs: list[models.Model], after: dict[str, Any], scope_path: str
+) -> None:
+    """One "create" record per object of a bulk write (an import), in one statement."""
+    user, name = _actor(actor)
+    rid = request_id()
+    ChangeRecord.objects.bulk_create(
+        (
+            ChangeRecord(
+                actor=user,
+                actor_name=name,
+                request_id=rid,
+                object_type=object_type(obj),
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                action="create",
+                before=None,
+                after=after,
+                scope_path=scope_path,
+            )
+            for obj in objs
+        ),
+        batch_size=2000,
+    )
+
+
 def save(
     obj: models.Model,
     *,

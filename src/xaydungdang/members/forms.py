@@ -31,3 +31,7 @@ class LeaveForm(UserForm):
     )
     day = VNDateField(label="Ngày")
     decision = forms.CharField(label="Số quyết định", max_length=200, required=False)
+
+
+class ImportForm(UserForm):
+    upload = forms.FileField(label="Tệp đảng viên (.csv hoặc .xlsx)")

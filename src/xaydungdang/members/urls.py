@@ -6,6 +6,7 @@ app_name = "members"
 urlpatterns = [
     path("don-vi/<int:pk>/", views.member_list, name="list"),
     path("don-vi/<int:pk>/co-cau/", views.report, name="report"),
+    path("don-vi/<int:pk>/nhap/", views.member_import, name="import"),
     path("<int:pk>/", views.member_detail, name="member"),
     path("<int:pk>/chinh-thuc/", views.recognize_full, name="recognize_full"),
     path("<int:pk>/chuyen-sinh-hoat/", views.transfer, name="transfer"),

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, path_q, scope_for
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.text import fold
@@ -20,7 +21,7 @@ from xaydungdang.web.pages import service_page
 from xaydungdang.web.panels import Panel
 from xaydungdang.web.xlsx import xlsx_response
 
-from . import forms, services
+from . import forms, imports, services
 from .badges import seniority_years
 from .choices import MembershipType, Standing
 from .models import Member, MemberCount
@@ -202,3 +203,34 @@ def person_member_panel(user: Any, person: Any) -> Panel | None:
         Member.objects.restrict(user, VIEW).select_related("cell").filter(person=person).first()
     )
     return Panel("members/_person_panel.html", {"member": member}) if member else None
+
+
+def member_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload a member file: rows are checked at once (errors on the form), then written by a
+    job whose page shows the progress."""
+    unit = _unit(request, pk)
+
+    def call(d: dict[str, Any]) -> Any:
+        upload = d["upload"]
+        name, data = upload.name, upload.read()
+        _rows, errors = imports.read_rows(name, data, request.user)
+        if errors:
+            raise ValidationError(errors[:50])
+
+        def work(_job: Any, report: Any) -> None:
+            imports.members_import(name=name, data=data, acting_user=request.user, progress=report)
+
+        return jobs.start(
+            kind="members_import", label=f"Nhập đảng viên từ {name}", work=work, user=request.user
+        )
+
+    return service_page(
+        request,
+        form_class=forms.ImportForm,
+        heading=f"Nhập đảng viên: {unit.name}",
+        call=call,
+        success=lambda job: reverse("job", args=[job.pk]),
+        cancel_url=reverse("members:list", args=[unit.pk]),
+        done_message="Đã kiểm tra tệp; đang nhập đảng viên.",
+        intro="Cột của tệp (dòng 1 là tiêu đề): " + " | ".join(imports.COLUMNS) + ".",
+    )

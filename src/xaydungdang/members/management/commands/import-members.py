@@ -1,0 +1,30 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from xaydungdang.members.imports import members_import
+
+
+class Command(BaseCommand):
+    help = "Nhập đảng viên từ tệp .csv hoặc .xlsx (tất cả hoặc không dòng nào)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"Không đọc được tệp “{path}”.")
+
+        def progress(percent: int, message: str) -> None:
+            self.stdout.write(f"{percent:3d}% {message}")
+
+        try:
+            count = members_import(
+                name=path.name, data=path.read_bytes(), acting_user=None, progress=progress
+            )
+        except ValidationError as exc:
+            raise CommandError("\n".join(exc.messages)) from exc
+        self.stdout.write(f"Đã nhập {count} đảng viên từ {path.name}.")
