@@ -3,6 +3,7 @@ diacritics), the profile with its timeline, the lifecycle forms and the structur
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -98,56 +99,67 @@ def _member_for_change(request: HttpRequest, pk: int) -> Member:
     return member
 
 
-def recognize_full(request: HttpRequest, pk: int) -> HttpResponse:
+def _step_page(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[Any],
+    heading: str,
+    step: Callable[[Member, dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """A lifecycle form of one member: the service gets the member and the cleaned data."""
     member = _member_for_change(request, pk)
+    page = reverse("members:member", args=[member.pk])
     return service_page(
         request,
-        form_class=forms.RecognizeForm,
-        heading=f"Công nhận đảng viên chính thức: {member.person.full_name}",
-        call=lambda d: services.member_recognize_full(
-            member=member, decided_on=d["day"], decision=d["decision"], acting_user=request.user
-        ),
-        success=lambda _: reverse("members:member", args=[member.pk]),
-        cancel_url=reverse("members:member", args=[member.pk]),
-        done_message="Đã công nhận đảng viên chính thức.",
+        form_class=form_class,
+        heading=f"{heading}: {member.person.full_name}",
+        call=lambda d: step(member, d),
+        success=lambda _: page,
+        cancel_url=page,
+        done_message=done,
     )
 
 
+def recognize_full(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(member: Member, d: dict[str, Any]) -> Any:
+        return services.member_recognize_full(
+            member=member, decided_on=d["day"], decision=d["decision"], acting_user=request.user
+        )
+
+    return _step_page(
+        request, pk, forms.RecognizeForm, "Công nhận đảng viên chính thức", step,
+        "Đã công nhận đảng viên chính thức.",
+    )  # fmt: skip
+
+
 def transfer(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _member_for_change(request, pk)
-    return service_page(
-        request,
-        form_class=forms.TransferForm,
-        heading=f"Chuyển sinh hoạt đảng: {member.person.full_name}",
-        call=lambda d: services.member_transfer(
+    def step(member: Member, d: dict[str, Any]) -> Any:
+        return services.member_transfer(
             member=member,
             to_cell=d["to_cell"],
             day=d["day"],
             temporary=d["temporary"],
             acting_user=request.user,
-        ),
-        success=lambda _: reverse("members:member", args=[member.pk]),
-        cancel_url=reverse("members:member", args=[member.pk]),
-        done_message="Đã chuyển sinh hoạt đảng.",
+        )
+
+    return _step_page(
+        request, pk, forms.TransferForm, "Chuyển sinh hoạt đảng", step, "Đã chuyển sinh hoạt đảng."
     )
 
 
 def leave(request: HttpRequest, pk: int) -> HttpResponse:
-    member = _member_for_change(request, pk)
-    return service_page(
-        request,
-        form_class=forms.LeaveForm,
-        heading=f"Xóa tên, khai trừ, từ trần: {member.person.full_name}",
-        call=lambda d: services.member_leave(
+    def step(member: Member, d: dict[str, Any]) -> Any:
+        return services.member_leave(
             member=member,
             kind=d["kind"],
             day=d["day"],
             decision=d["decision"],
             acting_user=request.user,
-        ),
-        success=lambda _: reverse("members:member", args=[member.pk]),
-        cancel_url=reverse("members:member", args=[member.pk]),
-        done_message="Đã ghi nhận.",
+        )
+
+    return _step_page(
+        request, pk, forms.LeaveForm, "Xóa tên, khai trừ, từ trần", step, "Đã ghi nhận."
     )
 
 
