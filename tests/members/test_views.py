@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from xaydungdang.members import services
@@ -85,6 +86,7 @@ def test_recognize_on_the_page_and_the_report_changes(
     assert "Chính thức từ 15/08/2026" in profile and "Công nhận đảng viên chính thức" in profile
     report = client.get(report_url).content.decode()
     assert "Chính thức</td>" in report
+    assert f"ngày {timezone.localdate():%d/%m/%Y}</p>" in report
     export = client.get(report_url + "?xuat=xlsx")
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert sheet is not None

@@ -64,7 +64,12 @@ def _shape(rows: list[tuple[str, str, int]], year: int) -> dict[str, dict[str, i
     shaped = {"age": _age_bands(raw.get("birth_year", {}), year)}
     for dimension, labels in LABELS.items():
         values = raw.get(dimension, {})
-        shaped[dimension] = {labels.get(v, v): c for v, c in sorted(values.items())}
+        order = list(labels)  # the order of the choices: Nam before Nữ, Kinh first, …
+        ranked = sorted(
+            values.items(),
+            key=lambda vc: (order.index(vc[0]) if vc[0] in order else len(order), vc[0]),
+        )
+        shaped[dimension] = {labels.get(v, v): c for v, c in ranked}
     return shaped
 
 

@@ -3,6 +3,7 @@ diacritics), the profile with its timeline, the lifecycle forms and the structur
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -196,7 +197,14 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "members/report.html",
-        {"unit": unit, "data": data, "sections": sections, "error": error, "raw": raw},
+        {
+            "unit": unit,
+            "data": data,
+            "as_of": dt.date.fromisoformat(data["as_of"]) if data else None,
+            "sections": sections,
+            "error": error,
+            "raw": raw,
+        },
     )
 
 
