@@ -242,6 +242,9 @@ def test_commands(cells: dict[str, Unit]) -> None:
     call_command("structure-report", "--unit", "tu-t", "--json", stdout=out)
     report = json.loads(out.getvalue())
     assert report["total"] == 1 and report["unit"]["code"] == "tu-t"
+    text = StringIO()
+    call_command("structure-report", "--unit", "tu-t", stdout=text)
+    assert "1 đảng viên" in text.getvalue() and "  Giới tính: Nam: 1" in text.getvalue()
     call_command("verify-aggregates", stdout=StringIO())
     Member.objects.update(religion="catholic")  # a write behind the services' back
     with pytest.raises(CommandError, match="không khớp"):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from xaydungdang.core.dates import parse_vn_date
-from xaydungdang.members.report import structure_report
+from xaydungdang.members.report import TITLES, structure_report
 from xaydungdang.org.models import Unit
 
 
@@ -39,5 +39,5 @@ class Command(BaseCommand):
             f"{report['unit']['name']} · {report['source']} · {report['total']} đảng viên"
         )
         for dimension, counts in report["breakdowns"].items():
-            parts = ", ".join(f"{k}: {v}" for k, v in counts.items())
-            self.stdout.write(f"  {dimension}: {parts}")
+            parts = ", ".join(f"{k}: {v}" for k, v in counts.items()) or "không có"
+            self.stdout.write(f"  {TITLES.get(dimension, dimension)}: {parts}")
