@@ -29,6 +29,14 @@ def test_resolve_takes_the_set_in_force_on_the_date(db: None) -> None:
     assert after.value == ["district_committee"] and after.rule_set.code == "294-QD-TW-to-chuc"
 
 
+def test_a_resolver_answers_like_resolve_for_every_date(db: None) -> None:
+    at = rules.resolver("org.retired_unit_kinds")
+    for day in (D(1930, 2, 3), D(2025, 6, 30), D(2025, 7, 1), D(2030, 1, 1)):
+        assert at(day) == rules.resolve("org.retired_unit_kinds", day)
+    with pytest.raises(ValidationError, match="Chưa có quy tắc"):
+        at(D(1900, 1, 1))
+
+
 def test_new_dated_set_overrides_from_its_date_only(db: None) -> None:
     rules.ruleset_create(
         code="thu-nghiem-2026",

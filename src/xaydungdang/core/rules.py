@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,25 @@ def resolve(key: str, on: dt.date) -> Resolved:
             f"Chưa có quy tắc “{key}” áp dụng cho ngày {vn_date(on)} trong sổ quy tắc."
         )
     return Resolved(key, rule.value, rule.rule_set)
+
+
+def resolver(key: str) -> Callable[[dt.date], Resolved]:
+    """``resolve`` for many dates at once (an import): the key's rules are read once."""
+    rows = list(
+        Rule.objects.filter(key=key)
+        .select_related("rule_set")
+        .order_by("-rule_set__effective_from", "-rule_set_id")
+    )
+
+    def at(on: dt.date) -> Resolved:
+        for rule in rows:
+            if rule.rule_set.effective_from <= on:
+                return Resolved(key, rule.value, rule.rule_set)
+        raise ValidationError(
+            f"Chưa có quy tắc “{key}” áp dụng cho ngày {vn_date(on)} trong sổ quy tắc."
+        )
+
+    return at
 
 
 def earliest_date() -> dt.date:

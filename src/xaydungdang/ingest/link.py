@@ -118,7 +118,7 @@ def _pick_person(name: str, parsed: list[tuple[Title, int]], day: dt.date) -> tu
 
 
 def _title_span(text: str, title: str, near: tuple[int, int]) -> tuple[int, int]:
-    spots = [i for i in _find_all(text, title)]
+    spots = _find_all(text, title)
     if not spots:
         return near
     best = min(spots, key=lambda i: abs(i - near[0]))
@@ -233,7 +233,7 @@ def _unit_specs(result: dict[str, Any]) -> list[Spec]:
     return specs
 
 
-def _issuer(ref: dict[str, Any], ctx: Context) -> int | None:
+def _issuer(ref: dict[str, Any]) -> int | None:
     code = ISSUER_CODES.get((ref.get("code") or "").rsplit("/", 1)[-1])
     if code is None:
         return None
@@ -252,7 +252,7 @@ def _known_document(ref: dict[str, Any]) -> Document | None:
     return found[0] if len(found) == 1 else None
 
 
-def _document_specs(result: dict[str, Any], ctx: Context) -> list[Spec]:
+def _document_specs(result: dict[str, Any]) -> list[Spec]:
     specs = []
     seen: set[str] = set()
     for ref in result["documents"]:
@@ -261,7 +261,7 @@ def _document_specs(result: dict[str, Any], ctx: Context) -> list[Spec]:
             continue
         seen.add(key)
         found = _known_document(ref)
-        issuer = None if found else _issuer(ref, ctx)
+        issuer = None if found else _issuer(ref)
         ready = found is not None or (issuer is not None and ref["type"] in _DOC_TYPES)
         if found is not None:
             match = f"Đã có trong sổ văn bản: {found.reference}"
@@ -337,5 +337,5 @@ def propose(result: dict[str, Any], day: dt.date, by_fold: dict[str, int]) -> li
     ctx = Context(day, by_fold, article_units, list(Title.objects.all()))
     specs = _person_specs(result, ctx)
     specs += _unit_specs(result)
-    specs += _document_specs(result, ctx)
+    specs += _document_specs(result)
     return specs + _event_spec(result, specs, ctx)

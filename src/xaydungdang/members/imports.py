@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl import load_workbook
 
-from xaydungdang.core import access, audit
+from xaydungdang.core import access, audit, rules
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.text import clean, fold, name_sort_key
 from xaydungdang.org.models import Unit
@@ -86,9 +86,7 @@ def read_table(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date):  # a datetime too
         return value.strftime("%d/%m/%Y")
     return "" if value is None else str(value).strip()
 
@@ -114,10 +112,13 @@ def _choice(table: dict[str, str], text: str, what: str, default: str) -> str:
 
 
 class Cells:
-    """Cells of the member file by code or id, among the units the user may change."""
+    """Cells of the member file by code or id, among the units the user may change; and the
+    admission rules in force, read once for the whole file."""
 
     def __init__(self, user: Any) -> None:
         self.user, self.cache = user, dict[str, Unit | None]()
+        self.min_age = rules.resolver("members.admission_min_age_months")
+        self.probation = rules.resolver("members.probation_months")
 
     def find(self, text: str) -> Unit:
         if text not in self.cache:
@@ -163,11 +164,13 @@ def parse_row(line: int, cells: list[str], lookup: Cells) -> Row:
     assert decision is not None and ceremony is not None
     if ceremony < decision:
         raise ValueError("ngày lễ kết nạp trước ngày quyết định kết nạp")
-    if add_months(sheet.birth_date, 216) > decision:
-        raise ValueError("chưa đủ 18 tuổi vào ngày quyết định kết nạp")
+    min_age = int(lookup.min_age(decision).value)
+    if add_months(sheet.birth_date, min_age) > decision:
+        raise ValueError(f"chưa đủ {min_age // 12} tuổi vào ngày quyết định kết nạp")
     full = _date(c[11], "ngày chính thức", required=False)
-    if full is not None and full < add_months(ceremony, 12):
-        raise ValueError("ngày chính thức sớm hơn 12 tháng dự bị")
+    probation = int(lookup.probation(ceremony).value)
+    if full is not None and full < add_months(ceremony, probation):
+        raise ValueError(f"ngày chính thức sớm hơn {probation} tháng dự bị")
     numbers = SimpleNamespace(
         card_number=sheet.card_number,
         dossier_number=sheet.dossier_number,

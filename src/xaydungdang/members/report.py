@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from xaydungdang.core.access import VIEW
+from xaydungdang.core.access import VIEW, AccessDenied
 from xaydungdang.core.dates import vn_date
 from xaydungdang.org.models import Unit
 
@@ -77,8 +77,6 @@ def structure_report(user: Any, unit: Unit, as_of: dt.date | None = None) -> dic
     """Counts of the members on the roll in ``unit``'s subtree by each dimension. Today's come
     from the maintained counts; a past date's from the latest year-end snapshot before it."""
     if user is not None and not Unit.objects.restrict(user, VIEW).filter(pk=unit.pk).exists():
-        from xaydungdang.core.access import AccessDenied
-
         raise AccessDenied("Không có quyền xem đơn vị này.")
     today = timezone.localdate()
     if as_of is None or as_of >= today:

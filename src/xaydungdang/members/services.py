@@ -23,8 +23,6 @@ from .choices import Activity, EventKind, MembershipType, Standing
 from .models import Member, MemberEvent, SeniorityGap
 from .validation import check_numbers, check_sheet
 
-CELL_KINDS = ("grassroots_cell", "grassroots_org", "commune_committee", "grassroots_committee")
-
 
 def add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
