@@ -200,3 +200,9 @@ def emit(event: Event, *, actor: Any, obj: models.Model, scope_path: str = "") -
 def event_label(kind: str) -> str:
     cls = EVENT_KINDS.get(kind)
     return cls.label if cls else kind
+
+
+def actor_of(user: Any) -> tuple[int | None, str]:
+    """The actor's user id and name as an audit record stores them (bulk writers)."""
+    actor, name = _actor(user)
+    return (actor.pk if actor is not None else None), name

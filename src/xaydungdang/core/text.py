@@ -159,3 +159,9 @@ def text_sort_key(text: str) -> str:
     """Vietnamese collation key of ``text`` in reading order (for unit names, titles)."""
     words = _WORD.findall(clean(text))
     return _levels(words) + _tiebreak(words)
+
+
+def given_key(full_name: str) -> str:
+    """The folded given name, then the folded full name: a search by given name is a prefix."""
+    folded = fold(full_name)
+    return f"{folded.rsplit(' ', 1)[-1]} {folded}"

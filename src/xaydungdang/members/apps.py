@@ -15,6 +15,12 @@ class MembersConfig(AppConfig):
             PATH_COPIES.append((Member, "cell_path"))
         if subtree_moved not in SUBTREE_MOVED:
             SUBTREE_MOVED.append(subtree_moved)
+        from xaydungdang.people.services import PERSON_CHANGED
+
+        from .services import person_changed
+
+        if person_changed not in PERSON_CHANGED:
+            PERSON_CHANGED.append(person_changed)
         from xaydungdang.web import panels
 
         from .views import person_member_panel, unit_members_panel

@@ -1,10 +1,11 @@
 """Party members: a member is a person of the people app with the member data sheet's fields,
 a timeline of lifecycle events, and the counts that the structure report reads.
 
-``MemberCount`` holds, for every unit, how many members on the roll of its subtree fall in each
-value of each dimension. The lifecycle services keep it in the same transaction as the change,
-so today's report for any subtree is a read of about a hundred rows. ``MemberSnapshot`` freezes
-those counts at each year end, for reports as of a past date.
+``MemberTally`` holds, for every unit above a cell, how many members on the roll below it fall
+in each value of each dimension, as one row. The lifecycle services keep it in the same
+transaction as the change, so today's report for any subtree is the read of one row plus the
+unit's own members. ``MemberSnapshot`` freezes the full counts at each year end, for reports as
+of a past date.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class Member(TimeStampedModel):
     cell_path = PathField(max_length=255)
     sort_key = models.CharField(max_length=1000)
     folded_name = models.CharField(max_length=200)
+    # The folded given name, then the folded full name: "huong nguyen thi huong". A search by
+    # given name is a prefix of it, as a search by full name is a prefix of ``folded_name``.
+    given_key = models.CharField(max_length=300, default="")
     birth_date = models.DateField("Ngày sinh")
     ethnicity = models.CharField("Dân tộc", max_length=2, choices=ETHNICITY_CHOICES, default="01")
     religion = models.CharField("Tôn giáo", max_length=12, choices=RELIGIONS, default="none")
@@ -83,7 +87,9 @@ class Member(TimeStampedModel):
         verbose_name_plural = "Đảng viên"
         indexes = [
             models.Index(fields=["cell_path", "sort_key"], name="members_path_sort"),
-            models.Index(fields=["folded_name"], name="members_folded"),
+            models.Index(fields=["sort_key", "cell_path"], name="members_sort_path"),
+            models.Index(fields=["folded_name", "cell_path"], name="members_folded"),
+            models.Index(fields=["given_key", "cell_path"], name="members_given"),
             models.Index(fields=["standing", "membership_type", "admission_ceremony_date"]),
         ]
 
@@ -144,38 +150,29 @@ class MemberEvent(models.Model):
         return path_q("member__cell_path", prefixes)
 
 
-class MemberCount(models.Model):
-    """Members on the roll in ``unit``'s subtree with ``value`` for ``dimension``."""
+class MemberTally(models.Model):
+    """The members on the roll in the units below ``unit``, counted by dimension:
+    ``{"gender": {"male": 120, "female": 95}, "birth_year": {"1980": 7, …}, …}``."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    dimension = models.CharField(max_length=20)
-    value = models.CharField(max_length=20)
-    count = models.IntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "dimension", "value"], name="members_count_key")
-        ]
+    unit = models.OneToOneField(Unit, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    counts = models.JSONField(default=dict)
 
     def __str__(self) -> str:
-        return f"{self.unit_id} {self.dimension}={self.value}: {self.count}"
+        return f"{self.unit_id}: {self.counts.get('total', {}).get('all', 0)}"
 
 
 class MemberSnapshot(models.Model):
-    """The counts of ``MemberCount`` frozen on 31/12 of ``year``."""
+    """The full counts of ``unit``'s subtree (its tally and its own members) on 31/12 of
+    ``year``."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
-    dimension = models.CharField(max_length=20)
-    value = models.CharField(max_length=20)
-    count = models.IntegerField()
+    counts = models.JSONField(default=dict)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year", "dimension", "value"], name="members_snapshot_key"
-            )
+            models.UniqueConstraint(fields=["unit", "year"], name="members_snapshot_unit_year")
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} {self.unit_id} {self.dimension}={self.value}: {self.count}"
+        return f"{self.year} {self.unit_id}"

@@ -4,6 +4,7 @@ for today and from the year-end snapshots for a past date."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from xaydungdang.core.access import VIEW, AccessDenied
 from xaydungdang.core.dates import vn_date
 from xaydungdang.org.models import Unit
 
+from . import aggregates
 from .choices import (
     ETHNICITY_CHOICES,
     RELIGIONS,
@@ -22,7 +24,7 @@ from .choices import (
     MembershipType,
     TheoryLevel,
 )
-from .models import MemberCount, MemberSnapshot
+from .models import MemberSnapshot
 
 AGE_BANDS = [(0, 30, "Đến 30 tuổi"), (31, 40, "31–40"), (41, 50, "41–50"), (51, 60, "51–60"),
              (61, 70, "61–70"), (71, 200, "Trên 70")]  # fmt: skip
@@ -56,9 +58,9 @@ def _age_bands(birth_years: dict[str, int], year: int) -> dict[str, int]:
     return out
 
 
-def _shape(rows: list[tuple[str, str, int]], year: int) -> dict[str, dict[str, int]]:
+def _shape(counts: Counter[tuple[str, str]], year: int) -> dict[str, dict[str, int]]:
     raw: dict[str, dict[str, int]] = {}
-    for dimension, value, count in rows:
+    for (dimension, value), count in counts.items():
         if count:
             raw.setdefault(dimension, {})[value] = count
     shaped = {"age": _age_bands(raw.get("birth_year", {}), year)}
@@ -80,44 +82,39 @@ def structure_report(user: Any, unit: Unit, as_of: dt.date | None = None) -> dic
         raise AccessDenied("Không có quyền xem đơn vị này.")
     today = timezone.localdate()
     if as_of is None or as_of >= today:
-        rows = list(
-            MemberCount.objects.filter(unit=unit).values_list("dimension", "value", "count")
-        )
+        counts = aggregates.subtree(unit.pk)
         source, day = "Số liệu hiện thời (cập nhật cùng mỗi thay đổi)", today
     else:
         year = as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
-        if not MemberSnapshot.objects.filter(year=year).exists():
+        frozen = MemberSnapshot.objects.filter(year=year)
+        if not frozen.exists():
             raise ValidationError(
                 f"Chưa có số liệu chốt ngày 31/12/{year}; không thể lập báo cáo tại "
                 f"ngày {vn_date(as_of)}."
             )
-        rows = list(
-            MemberSnapshot.objects.filter(unit=unit, year=year).values_list(
-                "dimension", "value", "count"
-            )
-        )
+        found = frozen.filter(unit=unit).values_list("counts", flat=True).first()
+        counts = aggregates.from_json(found or {})
         source, day = f"Số liệu chốt ngày 31/12/{year}", dt.date(year, 12, 31)
-    total = sum(c for d, _, c in rows if d == "total")
+    total = counts[("total", "all")]
     return {
         "unit": {"id": unit.pk, "name": unit.name, "code": unit.code},
         "as_of": day.isoformat(),
         "source": source,
         "total": total,
-        "breakdowns": _shape(rows, day.year),
+        "breakdowns": _shape(counts, day.year),
     }
 
 
 def snapshot_year_end(year: int) -> int:
-    """Freeze today's counts as the counts of 31/12/``year`` (run on the last day of the year,
-    or just after it before any change of the new year)."""
+    """Freeze today's counts of every unit's subtree as the counts of 31/12/``year`` (run on the
+    last day of the year, or just after it before any change of the new year). The cells'
+    own members are counted from the rows, once, in the same pass as the recount."""
+    full = aggregates.member_rows(aggregates.rows(), own=True)
     with transaction.atomic():
         MemberSnapshot.objects.filter(year=year).delete()
-        rows = MemberCount.objects.exclude(count=0).values_list(
-            "unit_id", "dimension", "value", "count"
-        )
         created = MemberSnapshot.objects.bulk_create(
-            (MemberSnapshot(unit_id=u, year=year, dimension=d, value=v, count=c)
-             for u, d, v, c in rows.iterator()),
-            batch_size=5000,
+            (MemberSnapshot(unit_id=u, year=year, counts=aggregates.to_json(p))
+             for u, p in full.items() if +p),
+            batch_size=2000,
         )  # fmt: skip
     return len(created)

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from xaydungdang.core import access, audit, rules
 from xaydungdang.core.dates import vn_date
-from xaydungdang.core.text import fold, name_sort_key
+from xaydungdang.core.text import fold, given_key, name_sort_key
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
 
@@ -113,6 +113,7 @@ def member_admit(
         cell_path=cell.path,
         sort_key=name_sort_key(person.full_name),
         folded_name=fold(person.full_name),
+        given_key=given_key(person.full_name),
         admission_decision_date=decision_date,
         admission_ceremony_date=ceremony_date,
         first_admission_decision_date=decision_date,
@@ -308,3 +309,23 @@ def member_readmit(
             decision=decision,
         )
     return member
+
+
+def person_changed(person: Person, before: dict[str, Any] | None) -> None:
+    """A member's person was changed through the people services: keep the member's copies of
+    the name and, when the gender changed, the counts by gender."""
+    member = Member.objects.filter(person=person).first()
+    if member is None:
+        return
+    member.person = person
+    old = before or {}
+    if old.get("full_name", person.full_name) != person.full_name:
+        Member.objects.filter(pk=member.pk).update(
+            folded_name=fold(person.full_name),
+            given_key=given_key(person.full_name),
+            sort_key=name_sort_key(person.full_name),
+        )
+    if old.get("gender", person.gender) != person.gender:
+        path, values = aggregates.state(member)
+        was = None if values is None else {**values, "gender": old["gender"] or "unknown"}
+        aggregates.change((path, was), (path, values))

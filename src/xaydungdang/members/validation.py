@@ -38,6 +38,12 @@ def check_numbers(member: Any) -> None:
         )
 
 
+def general_education_ok(text: str) -> bool:
+    """``lớp/hệ`` such as 12/12 or 9/10."""
+    match = _EDUCATION.fullmatch(text)
+    return bool(match) and int(match.group(1)) <= int(match.group(2))  # type: ignore[union-attr]
+
+
 def check_sheet(sheet: Any) -> None:
     if sheet.ethnicity not in dict(ETHNICITY_CHOICES):
         raise ValidationError(f"Mã dân tộc “{sheet.ethnicity}” không có trong danh mục 54 dân tộc.")
@@ -47,8 +53,7 @@ def check_sheet(sheet: Any) -> None:
         raise ValidationError(f"Trình độ chuyên môn “{sheet.education}” không hợp lệ.")
     if sheet.theory_level not in TheoryLevel.values:
         raise ValidationError(f"Trình độ lý luận chính trị “{sheet.theory_level}” không hợp lệ.")
-    match = _EDUCATION.fullmatch(sheet.general_education)
-    if not match or int(match.group(1)) > int(match.group(2)):
+    if not general_education_ok(sheet.general_education):
         raise ValidationError(
             f"Giáo dục phổ thông “{sheet.general_education}” phải có dạng lớp/hệ, ví dụ 12/12."
         )

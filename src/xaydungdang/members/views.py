@@ -23,10 +23,10 @@ from xaydungdang.web.pages import service_page
 from xaydungdang.web.panels import Panel
 from xaydungdang.web.xlsx import xlsx_response
 
-from . import forms, imports, services
+from . import aggregates, forms, imports, services
 from .badges import seniority_years
 from .choices import MembershipType, Standing
-from .models import Member, MemberCount
+from .models import Member
 from .report import TITLES, structure_report
 
 PER_PAGE = 50
@@ -210,12 +210,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 def unit_members_panel(user: Any, unit: Any) -> Panel | None:
     """The unit page's link to its members and report, with today's total (one read)."""
-    total = (
-        MemberCount.objects.filter(unit=unit, dimension="total", value="all")
-        .values_list("count", flat=True)
-        .first()
-    )
-    return Panel("members/_unit_panel.html", {"unit": unit, "total": total or 0})
+    return Panel("members/_unit_panel.html", {"unit": unit, "total": aggregates.total(unit.pk)})
 
 
 def person_member_panel(user: Any, person: Any) -> Panel | None:
@@ -233,7 +228,7 @@ def member_import(request: HttpRequest, pk: int) -> HttpResponse:
     def call(d: dict[str, Any]) -> Any:
         upload = d["upload"]
         name, data = upload.name, upload.read()
-        _rows, errors = imports.read_rows(name, data, request.user)
+        errors = imports.check(name, data, request.user)
         if errors:
             raise ValidationError(errors[:50])
 

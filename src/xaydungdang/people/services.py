@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,6 +16,10 @@ from xaydungdang.org.models import Unit
 
 from .events import TenureEnded, TenureStarted
 from .models import Gender, Person, Tenure, Title
+
+# Called as hook(person, before) after a person's change is saved, in its transaction: the
+# members app keeps its copies of the name and its counts by gender.
+PERSON_CHANGED: list[Callable[[Person, dict[str, Any] | None], None]] = []
 
 
 def _clean_person(person: Person) -> None:
@@ -59,9 +64,12 @@ def person_update(*, person: Person, acting_user: Any, **changes: Any) -> Person
     access.require(acting_user, access.CHANGE, person.managing_unit.path)
     if "managing_unit" in changes:
         access.require(acting_user, access.CHANGE, changes["managing_unit"].path)
-    before = audit.apply_changes(person, changes)
-    _clean_person(person)
-    audit.save(person, actor=acting_user, before=before, scope_path=person.managing_unit.path)
+    with transaction.atomic():
+        before = audit.apply_changes(person, changes)
+        _clean_person(person)
+        audit.save(person, actor=acting_user, before=before, scope_path=person.managing_unit.path)
+        for hook in PERSON_CHANGED:
+            hook(person, before)
     return person
 
 

@@ -8,9 +8,15 @@ from xaydungdang.members import aggregates
 class Command(BaseCommand):
     help = "Đếm lại số đảng viên từ từng hồ sơ và so với số liệu tổng hợp; báo lỗi nếu khác."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--rebuild", action="store_true", help="Ghi lại số liệu tổng hợp theo số đếm lại."
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["rebuild"]:
+            aggregates.rebuild(aggregates.member_rows(aggregates.rows()))
         counted, stored = aggregates.recount(), aggregates.stored()
-        counted = +counted  # drop zeros
         wrong = sorted(k for k in counted.keys() | stored.keys() if counted[k] != stored[k])
         for unit_id, dimension, value in wrong[:50]:
             key = (unit_id, dimension, value)

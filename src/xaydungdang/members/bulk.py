@@ -1,0 +1,230 @@
+"""Writing millions of checked member rows: persons, members, their admission events and their
+audit records, in chunks of plain multi-row inserts, with the tallies counted in memory.
+
+This is the import's writer and the synthetic generator's. It runs inside the caller's
+transaction: all or nothing. When the load is much larger than the tables it goes into (the first
+national load), the secondary indexes of those tables are dropped first and built again at the
+end, in the same transaction, which is several times faster than keeping them up to date row by
+row. The ids are reserved per chunk (SQLite: the transaction holds the write lock from its start;
+PostgreSQL: from the sequence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise, repeat
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection, models
+from django.utils import timezone
+
+from xaydungdang.core import audit
+from xaydungdang.core.models import ChangeRecord
+from xaydungdang.core.text import fold, given_key, name_sort_key
+from xaydungdang.people.models import Person
+
+from . import aggregates
+from .choices import EventKind
+from .models import Member, MemberEvent
+
+if TYPE_CHECKING:
+    from .imports import Row
+
+# The columns written, in model order; ``_columns`` checks them against the models, so a new
+# field cannot be forgotten silently.
+PERSON = ("id", "created_at", "updated_at", "full_name", "folded_name", "sort_key", "birth_year",
+          "gender", "managing_unit_id", "note", "is_demo")  # fmt: skip
+MEMBER = ("id", "created_at", "updated_at", "person_id", "cell_id", "cell_path", "sort_key",
+          "folded_name", "given_key", "birth_date", "ethnicity", "religion", "hometown",
+          "general_education", "education", "theory_level", "admission_decision_date",
+          "admission_ceremony_date", "first_admission_decision_date", "full_date",
+          "card_number", "dossier_number", "membership_type", "standing", "standing_since",
+          "activity", "readmitted", "is_demo")  # fmt: skip
+EVENT = ("id", "member_id", "kind", "day", "from_unit_id", "to_unit_id", "decision", "note",
+         "rule_set_id", "created_at")  # fmt: skip
+CHANGE = ("id", "at", "actor_id", "actor_name", "request_id", "object_type", "object_id",
+          "object_repr", "action", "before", "after", "scope_path")  # fmt: skip
+TABLES: list[tuple[type[models.Model], tuple[str, ...]]] = [
+    (Person, PERSON), (Member, MEMBER), (MemberEvent, EVENT), (ChangeRecord, CHANGE),
+]  # fmt: skip
+REBUILD_ABOVE = 50000  # rows; a load this large and larger than the table rebuilds its indexes
+
+
+def _columns(model: type[models.Model], names: tuple[str, ...]) -> str:
+    fields = [f.attname for f in model._meta.concrete_fields]
+    assert tuple(fields) == names, f"{model.__name__}: {fields}"
+    table = connection.ops.quote_name(model._meta.db_table)
+    cols = ", ".join(connection.ops.quote_name(str(f.column)) for f in model._meta.concrete_fields)
+    return f"INSERT INTO {table} ({cols}) VALUES ({', '.join(['%s'] * len(names))})"
+
+
+def _reserve(model: type[models.Model], count: int) -> range | list[int]:
+    table = model._meta.db_table
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [r[0] for r in cur.fetchall()]
+        cur.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
+        first = cur.fetchone()[0] + 1
+    return range(first, first + count)
+
+
+class Indexes:
+    """The secondary indexes of the bulk tables: dropped before a large load, built after."""
+
+    def __init__(self) -> None:
+        self.saved: list[str] = []
+
+    def drop(self) -> None:
+        with connection.cursor() as cur:
+            for model, _ in TABLES:
+                for name, sql in self._list(cur, model._meta.db_table):
+                    self.saved.append(sql)
+                    cur.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+
+    def build(self) -> None:
+        with connection.cursor() as cur:
+            for sql in self.saved:
+                cur.execute(sql)
+        self.saved = []
+
+    @staticmethod
+    def _list(cur: Any, table: str) -> list[tuple[str, str]]:
+        if connection.vendor == "postgresql":
+            cur.execute(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = %s AND "
+                "NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+                [table],
+            )
+        else:
+            cur.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                "AND sql IS NOT NULL",
+                [table],
+            )
+        return list(cur.fetchall())
+
+
+class Writer:
+    """Writes chunks of checked rows (``imports.Row``) and, at ``finish``, the tallies."""
+
+    def __init__(self, *, source: str, acting_user: Any, rows_hint: int, is_demo: bool = False):
+        self.actor, self.actor_name = audit.actor_of(acting_user)
+        self.request_id, self.is_demo = audit.request_id(), is_demo
+        self.now = connection.ops.adapt_datetimefield_value(timezone.now())
+        self.note = f"Nhập từ tệp {source}"[:500]
+        self.after = ChangeRecord._meta.get_field("after").get_db_prep_value(
+            {"import": source}, connection, prepared=False
+        )
+        self.sql = {model: _columns(model, names) for model, names in TABLES}
+        self.names: dict[str, tuple[str, str, str]] = {}
+        self.dates: dict[dt.date | None, Any] = {None: None}
+        self.above: dict[int, list[int]] = {}
+        self.below: Counter[tuple[int, str, str]] = Counter()
+        self.count = 0
+        self.indexes = Indexes()
+        if rows_hint >= REBUILD_ABOVE and rows_hint > 2 * Member.objects.count():
+            self.indexes.drop()
+
+    def _date(self, day: dt.date | None) -> Any:
+        if day not in self.dates:
+            self.dates[day] = connection.ops.adapt_datefield_value(day)
+        return self.dates[day]
+
+    def _name(self, name: str) -> tuple[str, str, str]:
+        keys = self.names.get(name)
+        if keys is None:
+            keys = self.names[name] = (fold(name), given_key(name), name_sort_key(name)[:1000])
+        return keys
+
+    def add(self, rows: Sequence[Row]) -> None:
+        n = len(rows)
+        person_ids, member_ids = _reserve(Person, n), _reserve(Member, n)
+        event_ids, change_ids = _reserve(MemberEvent, n), _reserve(ChangeRecord, n)
+        persons, members, events, changes = [], [], [], []
+        now, d = self.now, self._date
+        ids = zip(person_ids, member_ids, event_ids, change_ids, strict=True)
+        for r, (pid, mid, eid, cid) in zip(rows, ids, strict=True):
+            folded, given, sort = self._name(r.name)
+            cell, kind = r.cell, ("full" if r.full else "probationary")
+            persons.append((pid, now, now, r.name, folded, sort, r.birth.year, r.gender,
+                            cell.pk, "", self.is_demo))  # fmt: skip
+            members.append((
+                mid, now, now, pid, cell.pk, cell.path, sort, folded, given, d(r.birth),
+                r.ethnicity, r.religion, r.hometown, r.general_education, r.education,
+                r.theory_level, d(r.decision), d(r.ceremony), d(r.decision), d(r.full),
+                r.card_number, r.dossier_number, kind, "member", None, "active", False,
+                self.is_demo,
+            ))  # fmt: skip
+            events.append((eid, mid, EventKind.ADMISSION.value, d(r.decision), None, cell.pk,
+                           "", self.note, None, now))  # fmt: skip
+            changes.append((cid, now, self.actor, self.actor_name, self.request_id,
+                            "members.member", str(mid), r.name[:300], "create", None,
+                            self.after, cell.path))  # fmt: skip
+        with connection.cursor() as cur:
+            for model, batch in ((Person, persons), (Member, members), (MemberEvent, events),
+                                 (ChangeRecord, changes)):  # fmt: skip
+                cur.executemany(self.sql[model], batch)
+        self._count(rows)
+        self.count += n
+
+    def _count(self, rows: Sequence[Row]) -> None:
+        """Add the rows to the tallies of the units directly above their cells (the units
+        further up are summed at the end)."""
+        parents = []
+        for r in rows:
+            chain = self.above.get(r.cell.pk)
+            if chain is None:
+                chain = self.above[r.cell.pk] = aggregates.ancestors(r.cell.path)[:-1]
+            parents.append(chain[-1] if chain else 0)
+        columns = {
+            "total": repeat("all", len(rows)),
+            "gender": (r.gender for r in rows),
+            "birth_year": (str(r.birth.year) for r in rows),
+            "ethnicity": (r.ethnicity for r in rows),
+            "religion": (r.religion for r in rows),
+            "education": (r.education for r in rows),
+            "theory_level": (r.theory_level for r in rows),
+            "membership_type": ("full" if r.full else "probationary" for r in rows),
+            "activity": repeat("active", len(rows)),
+        }
+        for dimension, values in columns.items():
+            self.below.update(zip(parents, repeat(dimension), values, strict=False))
+
+    def rollup(self) -> aggregates.Delta:
+        """Each unit's tally: its own row counts plus its children's tallies, bottom up."""
+        parent_of: dict[int, int] = {}
+        for chain in self.above.values():
+            for upper, lower in pairwise(chain):
+                parent_of[lower] = upper
+        delta: aggregates.Delta = {}
+        for (unit_id, dimension, value), count in self.below.items():
+            if unit_id:
+                delta.setdefault(unit_id, Counter())[(dimension, value)] += count
+        for unit_id in sorted(set(parent_of) | set(delta), key=lambda u: -_depth(u, parent_of)):
+            parent = parent_of.get(unit_id)
+            if parent is not None and unit_id in delta:
+                delta.setdefault(parent, Counter()).update(delta[unit_id])
+        return delta
+
+    def finish(self) -> int:
+        aggregates.apply(self.rollup())
+        if self.indexes.saved:
+            self.indexes.build()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cur:
+                cur.execute("PRAGMA analysis_limit = 1000")
+                cur.execute("ANALYZE")
+        return self.count
+
+
+def _depth(unit_id: int, parent_of: dict[int, int]) -> int:
+    depth = 0
+    while unit_id in parent_of:
+        unit_id, depth = parent_of[unit_id], depth + 1
+    return depth
