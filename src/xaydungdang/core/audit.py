@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import decimal
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
@@ -115,9 +115,15 @@ def record(
 
 
 def record_created(
-    *, actor: Any, objs: list[models.Model], after: dict[str, Any], scope_path: str
+    *,
+    actor: Any,
+    objs: list[models.Model],
+    after: dict[str, Any],
+    scope_path: str | Callable[[Any], str],
 ) -> None:
-    """One "create" record per object of a bulk write (an import), in one statement."""
+    """One "create" record per object of a bulk write (an import), in one statement; the scope
+    is one path for all, or a function of the object."""
+    scope = scope_path if callable(scope_path) else (lambda _obj: scope_path)
     user, name = _actor(actor)
     rid = request_id()
     ChangeRecord.objects.bulk_create(
@@ -132,7 +138,7 @@ def record_created(
                 action="create",
                 before=None,
                 after=after,
-                scope_path=scope_path,
+                scope_path=scope(obj),
             )
             for obj in objs
         ),

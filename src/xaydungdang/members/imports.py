@@ -261,20 +261,41 @@ def _refuse(errors: list[str]) -> ValidationError:
 def members_import(
     *, name: str, data: Source, acting_user: Any, progress: Progress | None = None
 ) -> int:
-    """Create every member of the file, or none: rows are checked and written in chunks in one
+    """Create every member of the file, or none (see ``import_table``)."""
+    size = data.stat().st_size if isinstance(data, Path) else len(data)
+    return import_table(
+        name=name,
+        table=read_table(name, data),
+        rows_hint=size // 120,  # about 120 bytes a row
+        acting_user=acting_user,
+        progress=progress,
+    )
+
+
+def import_table(
+    *,
+    name: str,
+    table: Iterable[tuple[int, list[str]]],
+    rows_hint: int,
+    acting_user: Any,
+    progress: Progress | None = None,
+    is_demo: bool = False,
+) -> int:
+    """Create every member of a table, or none: rows are checked and written in chunks in one
     transaction, which is rolled back after the last row if any row had an error (every error is
     reported). The counts are updated in the same transaction. Returns how many were created."""
     report = progress or (lambda _p, _m: None)
-    size = data.stat().st_size if isinstance(data, Path) else len(data)
     errors: list[str] = []
     with transaction.atomic():
-        writer = bulk.Writer(source=name, acting_user=acting_user, rows_hint=size // 120)
+        writer = bulk.Writer(
+            source=name, acting_user=acting_user, rows_hint=rows_hint, is_demo=is_demo
+        )
         read = 0
-        for chunk in parsed(read_table(name, data), acting_user, errors):
+        for chunk in parsed(table, acting_user, errors):
             read += len(chunk)
             if not errors:
                 writer.add(chunk)
-            report(min(90, 5 + 85 * read * 120 // max(size, 1)), f"Đã đọc {read:,} dòng.")
+            report(min(90, 5 + 85 * read // max(rows_hint, 1)), f"Đã đọc {read:,} dòng.")
         if errors or not read:
             raise _refuse(errors or ["Tệp không có dòng đảng viên nào."])
         report(90, f"Đã ghi {read:,} đảng viên; đang tổng hợp số liệu.")

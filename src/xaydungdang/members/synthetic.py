@@ -3,7 +3,10 @@ shares of the population. Faker's vi_VN gives Western order and ten surnames; th
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import random
+from collections.abc import Callable, Iterator
 
 # Approximate shares of the most common surnames (per cent), the rest spread over the others.
 SURNAMES = [
@@ -43,3 +46,65 @@ def full_name(rng: random.Random, gender: str) -> str:
     if rng.random() < 0.12:  # a second middle name: "Nguyễn Thị Thanh Hương"
         middle = f"{middle} {rng.choice(_SECOND[gender])}"
     return f"{family} {middle} {given}"
+
+
+# Shares of the member data sheet's values among members (approximate national figures).
+ETHNIC_SHARES = [
+    ("Kinh", 88.0), ("Tày", 2.4), ("Thái", 2.0), ("Mường", 1.8), ("Nùng", 1.2), ("Khmer", 0.9),
+    ("Mông", 0.8), ("Dao", 0.7), ("Hoa", 0.3), ("Gia-rai", 0.4), ("Ê-đê", 0.4), ("Ba-na", 0.3),
+    ("Sán Chay", 0.3), ("Chăm", 0.2), ("Sán Dìu", 0.3),
+]  # fmt: skip
+RELIGION_SHARES = [
+    ("Không", 95.5), ("Phật giáo", 2.5), ("Công giáo", 1.4), ("Tin Lành", 0.2), ("Cao Đài", 0.2),
+    ("Phật giáo Hòa Hảo", 0.2),
+]  # fmt: skip
+EDUCATION_SHARES = [
+    ("", 14.0), ("Trung cấp", 10.0), ("Cao đẳng", 6.0), ("Đại học", 60.0), ("Thạc sĩ", 9.0),
+    ("Tiến sĩ", 1.0),
+]  # fmt: skip
+THEORY_SHARES = [
+    ("", 8.0), ("Sơ cấp", 55.0), ("Trung cấp", 28.0), ("Cao cấp", 8.0), ("Cử nhân", 1.0),
+]  # fmt: skip
+HOMETOWNS = [
+    "Nghệ An", "Thanh Hóa", "Hà Tĩnh", "Thái Bình", "Nam Định", "Hà Nội", "Hải Dương",
+    "Quảng Nam", "Bình Định", "Long An", "Tiền Giang", "Cần Thơ", "Huế", "Quảng Ngãi",
+]  # fmt: skip
+
+
+def _picker(rng: random.Random, shares: list[tuple[str, float]]) -> Callable[[], str]:
+    values, weights = zip(*shares, strict=True)
+    cumulative = list(itertools.accumulate(weights))
+    return lambda: rng.choices(values, cum_weights=cumulative)[0]
+
+
+def _day(d: dt.date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def member_table(
+    rng: random.Random, cells: list[str], count: int, today: dt.date
+) -> Iterator[tuple[int, list[str]]]:
+    """A member file (header, then ``count`` rows) spread over the cells given by code, in the
+    import's columns: ages from 18 up, a third women, the probation of the recent ones running,
+    cards for the full members."""
+    from .imports import COLUMNS
+
+    yield 1, list(COLUMNS)
+    ethnic, religion = _picker(rng, ETHNIC_SHARES), _picker(rng, RELIGION_SHARES)
+    education, theory = _picker(rng, EDUCATION_SHARES), _picker(rng, THEORY_SHARES)
+    weights = list(itertools.accumulate(rng.uniform(0.3, 1.7) for _ in cells))
+    for line in range(2, count + 2):
+        gender = "female" if rng.random() < 0.34 else "male"
+        age_in = rng.randint(18 * 365 + 10, 40 * 365)
+        decision = today - dt.timedelta(days=int(rng.triangular(30, 55 * 365, 12 * 365)))
+        birth = decision - dt.timedelta(days=age_in)
+        ceremony = decision + dt.timedelta(days=rng.randint(0, 30))
+        full = ceremony + dt.timedelta(days=366)
+        is_full = full <= today and rng.random() < 0.98
+        card = str(rng.randrange(10**11, 10**12)) if is_full else ""
+        yield line, [
+            full_name(rng, gender), "Nữ" if gender == "female" else "Nam", _day(birth),
+            ethnic(), religion(), rng.choice(HOMETOWNS), "12/12", education(), theory(),
+            _day(decision), _day(ceremony), _day(full) if is_full else "", card, "",
+            rng.choices(cells, cum_weights=weights)[0],
+        ]  # fmt: skip

@@ -8,28 +8,24 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from xaydungdang.core import jobs
-from xaydungdang.core.access import CHANGE, VIEW, path_q, scope_for
+from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.dates import parse_vn_date
-from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit
 from xaydungdang.web.pages import service_page
 from xaydungdang.web.panels import Panel
 from xaydungdang.web.xlsx import xlsx_response
 
-from . import aggregates, forms, imports, services
+from . import aggregates, forms, imports, selectors, services
 from .badges import seniority_years
 from .choices import MembershipType, Standing
 from .models import Member
 from .report import TITLES, structure_report
-
-PER_PAGE = 50
 
 
 def _unit(request: HttpRequest, pk: int) -> Unit:
@@ -41,28 +37,23 @@ def _unit(request: HttpRequest, pk: int) -> Unit:
 
 def member_list(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
-    members = Member.objects.restrict(request.user, VIEW).filter(path_q("cell_path", (unit.path,)))
-    query = request.GET.get("q", "").strip()
-    kind = request.GET.get("loai", "")
-    standing = request.GET.get("dang_tich", Standing.MEMBER)
-    if query:
-        members = members.filter(folded_name__contains=fold(query))
-    if kind in MembershipType.values:
-        members = members.filter(membership_type=kind)
-    if standing in Standing.values:
-        members = members.filter(standing=standing)
-    page = Paginator(
-        members.select_related("person", "cell").order_by("cell_path", "sort_key"), PER_PAGE
-    ).get_page(request.GET.get("trang"))
+    filters = selectors.Filters(
+        query=request.GET.get("q", "").strip()[:100],
+        kind=request.GET.get("loai", ""),
+        standing=request.GET.get("dang_tich", Standing.MEMBER),
+        by_cell=request.GET.get("xep") == "chi-bo",
+    )
+    page = selectors.member_page(request.user, unit, filters, request.GET.get("trang"))
     return render(
         request,
         "members/member_list.html",
         {
             "unit": unit,
             "page": page,
-            "query": query,
-            "kind": kind,
-            "standing": standing,
+            "query": filters.query,
+            "kind": filters.kind,
+            "standing": filters.standing,
+            "by_cell": filters.by_cell,
             "kinds": MembershipType.choices,
             "standings": Standing.choices,
         },

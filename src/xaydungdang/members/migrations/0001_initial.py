@@ -6,122 +6,405 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_job'),
-        ('org', '0001_initial'),
-        ('people', '0001_initial'),
+        ("core", "0003_job"),
+        ("org", "0001_initial"),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Member',
+            name="Member",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Cập nhật lúc')),
-                ('cell_path', xaydungdang.core.fields.PathField(max_length=255)),
-                ('sort_key', models.CharField(max_length=1000)),
-                ('folded_name', models.CharField(max_length=200)),
-                ('birth_date', models.DateField(verbose_name='Ngày sinh')),
-                ('ethnicity', models.CharField(choices=[('01', 'Kinh'), ('02', 'Tày'), ('03', 'Thái'), ('04', 'Mường'), ('05', 'Khmer'), ('06', 'Hoa'), ('07', 'Nùng'), ('08', 'Mông'), ('09', 'Dao'), ('10', 'Gia-rai'), ('11', 'Ê-đê'), ('12', 'Ba-na'), ('13', 'Sán Chay'), ('14', 'Chăm'), ('15', 'Cơ-ho'), ('16', 'Xơ-đăng'), ('17', 'Sán Dìu'), ('18', 'Hrê'), ('19', 'Ra-glai'), ('20', 'Mnông'), ('21', 'Thổ'), ('22', 'Xtiêng'), ('23', 'Khơ-mú'), ('24', 'Bru-Vân Kiều'), ('25', 'Cơ-tu'), ('26', 'Giáy'), ('27', 'Tà-ôi'), ('28', 'Mạ'), ('29', 'Giẻ-Triêng'), ('30', 'Co'), ('31', 'Chơ-ro'), ('32', 'Xinh-mun'), ('33', 'Hà Nhì'), ('34', 'Chu-ru'), ('35', 'Lào'), ('36', 'La Chí'), ('37', 'Kháng'), ('38', 'Phù Lá'), ('39', 'La Hủ'), ('40', 'La Ha'), ('41', 'Pà Thẻn'), ('42', 'Lự'), ('43', 'Ngái'), ('44', 'Chứt'), ('45', 'Lô Lô'), ('46', 'Mảng'), ('47', 'Cơ Lao'), ('48', 'Bố Y'), ('49', 'Cống'), ('50', 'Si La'), ('51', 'Pu Péo'), ('52', 'Rơ-măm'), ('53', 'Brâu'), ('54', 'Ơ-đu')], default='01', max_length=2, verbose_name='Dân tộc')),
-                ('religion', models.CharField(choices=[('none', 'Không'), ('buddhism', 'Phật giáo'), ('catholic', 'Công giáo'), ('protestant', 'Tin Lành'), ('caodai', 'Cao Đài'), ('hoahao', 'Phật giáo Hòa Hảo'), ('islam', 'Hồi giáo'), ('other', 'Khác')], default='none', max_length=12, verbose_name='Tôn giáo')),
-                ('hometown', models.CharField(blank=True, max_length=200, verbose_name='Quê quán')),
-                ('general_education', models.CharField(default='12/12', max_length=10, verbose_name='Giáo dục phổ thông')),
-                ('education', models.CharField(choices=[('none', 'Chưa qua đào tạo'), ('vocational', 'Trung cấp'), ('college', 'Cao đẳng'), ('university', 'Đại học'), ('master', 'Thạc sĩ'), ('doctor', 'Tiến sĩ')], default='none', max_length=12, verbose_name='Chuyên môn, nghiệp vụ')),
-                ('theory_level', models.CharField(choices=[('none', 'Chưa qua đào tạo'), ('elementary', 'Sơ cấp'), ('intermediate', 'Trung cấp'), ('advanced', 'Cao cấp'), ('bachelor', 'Cử nhân')], default='none', max_length=12, verbose_name='Lý luận chính trị')),
-                ('admission_decision_date', models.DateField(verbose_name='Ngày quyết định kết nạp')),
-                ('admission_ceremony_date', models.DateField(verbose_name='Ngày lễ kết nạp')),
-                ('first_admission_decision_date', models.DateField(blank=True, null=True, verbose_name='Ngày quyết định kết nạp lần đầu')),
-                ('full_date', models.DateField(blank=True, null=True, verbose_name='Ngày chính thức')),
-                ('card_number', models.CharField(blank=True, max_length=12, verbose_name='Số thẻ đảng viên')),
-                ('dossier_number', models.CharField(blank=True, max_length=12, verbose_name='Số lý lịch')),
-                ('membership_type', models.CharField(choices=[('probationary', 'Dự bị'), ('full', 'Chính thức')], default='probationary', max_length=12, verbose_name='Loại đảng viên')),
-                ('standing', models.CharField(choices=[('member', 'Trong danh sách'), ('removed', 'Đã xóa tên'), ('expelled', 'Bị khai trừ'), ('exited', 'Ra khỏi Đảng'), ('deceased', 'Từ trần')], default='member', max_length=10, verbose_name='Đảng tịch')),
-                ('standing_since', models.DateField(blank=True, null=True, verbose_name='Từ ngày')),
-                ('activity', models.CharField(choices=[('active', 'Sinh hoạt bình thường'), ('temporary_elsewhere', 'Sinh hoạt tạm thời nơi khác'), ('exempted', 'Miễn công tác và sinh hoạt')], default='active', max_length=20, verbose_name='Sinh hoạt')),
-                ('readmitted', models.BooleanField(default=False, verbose_name='Đã kết nạp lại')),
-                ('is_demo', models.BooleanField(default=False, verbose_name='Dữ liệu minh họa')),
-                ('cell', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='members', to='org.unit', verbose_name='Chi bộ')),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='member', to='people.person', verbose_name='Cá nhân')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Cập nhật lúc")),
+                ("cell_path", xaydungdang.core.fields.PathField(max_length=255)),
+                ("sort_key", models.CharField(max_length=1000)),
+                ("folded_name", models.CharField(max_length=200)),
+                ("birth_date", models.DateField(verbose_name="Ngày sinh")),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        choices=[
+                            ("01", "Kinh"),
+                            ("02", "Tày"),
+                            ("03", "Thái"),
+                            ("04", "Mường"),
+                            ("05", "Khmer"),
+                            ("06", "Hoa"),
+                            ("07", "Nùng"),
+                            ("08", "Mông"),
+                            ("09", "Dao"),
+                            ("10", "Gia-rai"),
+                            ("11", "Ê-đê"),
+                            ("12", "Ba-na"),
+                            ("13", "Sán Chay"),
+                            ("14", "Chăm"),
+                            ("15", "Cơ-ho"),
+                            ("16", "Xơ-đăng"),
+                            ("17", "Sán Dìu"),
+                            ("18", "Hrê"),
+                            ("19", "Ra-glai"),
+                            ("20", "Mnông"),
+                            ("21", "Thổ"),
+                            ("22", "Xtiêng"),
+                            ("23", "Khơ-mú"),
+                            ("24", "Bru-Vân Kiều"),
+                            ("25", "Cơ-tu"),
+                            ("26", "Giáy"),
+                            ("27", "Tà-ôi"),
+                            ("28", "Mạ"),
+                            ("29", "Giẻ-Triêng"),
+                            ("30", "Co"),
+                            ("31", "Chơ-ro"),
+                            ("32", "Xinh-mun"),
+                            ("33", "Hà Nhì"),
+                            ("34", "Chu-ru"),
+                            ("35", "Lào"),
+                            ("36", "La Chí"),
+                            ("37", "Kháng"),
+                            ("38", "Phù Lá"),
+                            ("39", "La Hủ"),
+                            ("40", "La Ha"),
+                            ("41", "Pà Thẻn"),
+                            ("42", "Lự"),
+                            ("43", "Ngái"),
+                            ("44", "Chứt"),
+                            ("45", "Lô Lô"),
+                            ("46", "Mảng"),
+                            ("47", "Cơ Lao"),
+                            ("48", "Bố Y"),
+                            ("49", "Cống"),
+                            ("50", "Si La"),
+                            ("51", "Pu Péo"),
+                            ("52", "Rơ-măm"),
+                            ("53", "Brâu"),
+                            ("54", "Ơ-đu"),
+                        ],
+                        default="01",
+                        max_length=2,
+                        verbose_name="Dân tộc",
+                    ),
+                ),
+                (
+                    "religion",
+                    models.CharField(
+                        choices=[
+                            ("none", "Không"),
+                            ("buddhism", "Phật giáo"),
+                            ("catholic", "Công giáo"),
+                            ("protestant", "Tin Lành"),
+                            ("caodai", "Cao Đài"),
+                            ("hoahao", "Phật giáo Hòa Hảo"),
+                            ("islam", "Hồi giáo"),
+                            ("other", "Khác"),
+                        ],
+                        default="none",
+                        max_length=12,
+                        verbose_name="Tôn giáo",
+                    ),
+                ),
+                ("hometown", models.CharField(blank=True, max_length=200, verbose_name="Quê quán")),
+                (
+                    "general_education",
+                    models.CharField(
+                        default="12/12", max_length=10, verbose_name="Giáo dục phổ thông"
+                    ),
+                ),
+                (
+                    "education",
+                    models.CharField(
+                        choices=[
+                            ("none", "Chưa qua đào tạo"),
+                            ("vocational", "Trung cấp"),
+                            ("college", "Cao đẳng"),
+                            ("university", "Đại học"),
+                            ("master", "Thạc sĩ"),
+                            ("doctor", "Tiến sĩ"),
+                        ],
+                        default="none",
+                        max_length=12,
+                        verbose_name="Chuyên môn, nghiệp vụ",
+                    ),
+                ),
+                (
+                    "theory_level",
+                    models.CharField(
+                        choices=[
+                            ("none", "Chưa qua đào tạo"),
+                            ("elementary", "Sơ cấp"),
+                            ("intermediate", "Trung cấp"),
+                            ("advanced", "Cao cấp"),
+                            ("bachelor", "Cử nhân"),
+                        ],
+                        default="none",
+                        max_length=12,
+                        verbose_name="Lý luận chính trị",
+                    ),
+                ),
+                (
+                    "admission_decision_date",
+                    models.DateField(verbose_name="Ngày quyết định kết nạp"),
+                ),
+                ("admission_ceremony_date", models.DateField(verbose_name="Ngày lễ kết nạp")),
+                (
+                    "first_admission_decision_date",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Ngày quyết định kết nạp lần đầu"
+                    ),
+                ),
+                (
+                    "full_date",
+                    models.DateField(blank=True, null=True, verbose_name="Ngày chính thức"),
+                ),
+                (
+                    "card_number",
+                    models.CharField(blank=True, max_length=12, verbose_name="Số thẻ đảng viên"),
+                ),
+                (
+                    "dossier_number",
+                    models.CharField(blank=True, max_length=12, verbose_name="Số lý lịch"),
+                ),
+                (
+                    "membership_type",
+                    models.CharField(
+                        choices=[("probationary", "Dự bị"), ("full", "Chính thức")],
+                        default="probationary",
+                        max_length=12,
+                        verbose_name="Loại đảng viên",
+                    ),
+                ),
+                (
+                    "standing",
+                    models.CharField(
+                        choices=[
+                            ("member", "Trong danh sách"),
+                            ("removed", "Đã xóa tên"),
+                            ("expelled", "Bị khai trừ"),
+                            ("exited", "Ra khỏi Đảng"),
+                            ("deceased", "Từ trần"),
+                        ],
+                        default="member",
+                        max_length=10,
+                        verbose_name="Đảng tịch",
+                    ),
+                ),
+                ("standing_since", models.DateField(blank=True, null=True, verbose_name="Từ ngày")),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("active", "Sinh hoạt bình thường"),
+                            ("temporary_elsewhere", "Sinh hoạt tạm thời nơi khác"),
+                            ("exempted", "Miễn công tác và sinh hoạt"),
+                        ],
+                        default="active",
+                        max_length=20,
+                        verbose_name="Sinh hoạt",
+                    ),
+                ),
+                ("readmitted", models.BooleanField(default=False, verbose_name="Đã kết nạp lại")),
+                ("is_demo", models.BooleanField(default=False, verbose_name="Dữ liệu minh họa")),
+                (
+                    "cell",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="org.unit",
+                        verbose_name="Chi bộ",
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="member",
+                        to="people.person",
+                        verbose_name="Cá nhân",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Đảng viên',
-                'verbose_name_plural': 'Đảng viên',
+                "verbose_name": "Đảng viên",
+                "verbose_name_plural": "Đảng viên",
             },
         ),
         migrations.CreateModel(
-            name='MemberCount',
+            name="MemberCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.CharField(max_length=20)),
-                ('value', models.CharField(max_length=20)),
-                ('count', models.IntegerField(default=0)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("dimension", models.CharField(max_length=20)),
+                ("value", models.CharField(max_length=20)),
+                ("count", models.IntegerField(default=0)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="org.unit"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MemberEvent',
+            name="MemberEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('admission', 'Kết nạp'), ('full_recognition', 'Công nhận đảng viên chính thức'), ('transfer_permanent', 'Chuyển sinh hoạt chính thức'), ('transfer_temporary', 'Chuyển sinh hoạt tạm thời'), ('temporary_return', 'Kết thúc sinh hoạt tạm thời'), ('exemption', 'Miễn công tác và sinh hoạt'), ('removal', 'Xóa tên'), ('expulsion', 'Khai trừ'), ('death', 'Từ trần'), ('readmission', 'Kết nạp lại')], max_length=24, verbose_name='Loại')),
-                ('day', models.DateField(verbose_name='Ngày')),
-                ('decision', models.CharField(blank=True, max_length=200, verbose_name='Quyết định')),
-                ('note', models.TextField(blank=True, verbose_name='Ghi chú')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('from_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.unit')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='members.member')),
-                ('rule_set', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.ruleset')),
-                ('to_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("admission", "Kết nạp"),
+                            ("full_recognition", "Công nhận đảng viên chính thức"),
+                            ("transfer_permanent", "Chuyển sinh hoạt chính thức"),
+                            ("transfer_temporary", "Chuyển sinh hoạt tạm thời"),
+                            ("temporary_return", "Kết thúc sinh hoạt tạm thời"),
+                            ("exemption", "Miễn công tác và sinh hoạt"),
+                            ("removal", "Xóa tên"),
+                            ("expulsion", "Khai trừ"),
+                            ("death", "Từ trần"),
+                            ("readmission", "Kết nạp lại"),
+                        ],
+                        max_length=24,
+                        verbose_name="Loại",
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="Ngày")),
+                (
+                    "decision",
+                    models.CharField(blank=True, max_length=200, verbose_name="Quyết định"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="Ghi chú")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "from_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.unit",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="members.member",
+                    ),
+                ),
+                (
+                    "rule_set",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.ruleset",
+                    ),
+                ),
+                (
+                    "to_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['day', 'id'],
+                "ordering": ["day", "id"],
             },
         ),
         migrations.CreateModel(
-            name='MemberSnapshot',
+            name="MemberSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('dimension', models.CharField(max_length=20)),
-                ('value', models.CharField(max_length=20)),
-                ('count', models.IntegerField()),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='org.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("dimension", models.CharField(max_length=20)),
+                ("value", models.CharField(max_length=20)),
+                ("count", models.IntegerField()),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="org.unit"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SeniorityGap',
+            name="SeniorityGap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateField()),
-                ('end', models.DateField(blank=True, null=True)),
-                ('reason', models.CharField(max_length=200)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gaps', to='members.member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.DateField()),
+                ("end", models.DateField(blank=True, null=True)),
+                ("reason", models.CharField(max_length=200)),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gaps",
+                        to="members.member",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start'],
+                "ordering": ["start"],
             },
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(fields=['cell_path', 'sort_key'], name='members_path_sort'),
+            model_name="member",
+            index=models.Index(fields=["cell_path", "sort_key"], name="members_path_sort"),
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(fields=['folded_name'], name='members_folded'),
+            model_name="member",
+            index=models.Index(fields=["folded_name"], name="members_folded"),
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(fields=['standing', 'membership_type', 'admission_ceremony_date'], name='members_mem_standin_71cf8d_idx'),
+            model_name="member",
+            index=models.Index(
+                fields=["standing", "membership_type", "admission_ceremony_date"],
+                name="members_mem_standin_71cf8d_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membercount',
-            constraint=models.UniqueConstraint(fields=('unit', 'dimension', 'value'), name='members_count_key'),
+            model_name="membercount",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "dimension", "value"), name="members_count_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membersnapshot',
-            constraint=models.UniqueConstraint(fields=('unit', 'year', 'dimension', 'value'), name='members_snapshot_key'),
+            model_name="membersnapshot",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "year", "dimension", "value"), name="members_snapshot_key"
+            ),
         ),
     ]

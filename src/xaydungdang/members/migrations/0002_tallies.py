@@ -65,39 +65,41 @@ class Migration(migrations.Migration):
                 ("counts", models.JSONField(default=dict)),
             ],
         ),
-        migrations.RemoveField(
-            model_name="membercount",
-            name="unit",
+        migrations.DeleteModel(name="MemberCount"),
+        migrations.DeleteModel(name="MemberSnapshot"),
+        migrations.CreateModel(
+            name="MemberSnapshot",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("counts", models.JSONField(default=dict)),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="org.unit",
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "year"), name="members_snapshot_unit_year"
+                    )
+                ],
+            },
         ),
-        migrations.RemoveConstraint(
-            model_name="membersnapshot",
-            name="members_snapshot_key",
-        ),
-        migrations.RemoveIndex(
-            model_name="member",
-            name="members_folded",
-        ),
-        migrations.RemoveField(
-            model_name="membersnapshot",
-            name="count",
-        ),
-        migrations.RemoveField(
-            model_name="membersnapshot",
-            name="dimension",
-        ),
-        migrations.RemoveField(
-            model_name="membersnapshot",
-            name="value",
-        ),
+        migrations.RemoveIndex(model_name="member", name="members_folded"),
         migrations.AddField(
             model_name="member",
             name="given_key",
             field=models.CharField(default="", max_length=300),
-        ),
-        migrations.AddField(
-            model_name="membersnapshot",
-            name="counts",
-            field=models.JSONField(default=dict),
         ),
         migrations.AddIndex(
             model_name="member",
@@ -110,15 +112,6 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="member",
             index=models.Index(fields=["given_key", "cell_path"], name="members_given"),
-        ),
-        migrations.AddConstraint(
-            model_name="membersnapshot",
-            constraint=models.UniqueConstraint(
-                fields=("unit", "year"), name="members_snapshot_unit_year"
-            ),
-        ),
-        migrations.DeleteModel(
-            name="MemberCount",
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
