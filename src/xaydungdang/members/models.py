@@ -90,7 +90,12 @@ class Member(TimeStampedModel):
             models.Index(fields=["sort_key", "cell_path"], name="members_sort_path"),
             models.Index(fields=["folded_name", "cell_path"], name="members_folded"),
             models.Index(fields=["given_key", "cell_path"], name="members_given"),
-            models.Index(fields=["standing", "membership_type", "admission_ceremony_date"]),
+            # Probationary members by ceremony date: whose recognition is due or overdue.
+            models.Index(
+                fields=["admission_ceremony_date"],
+                name="members_probation",
+                condition=Q(standing="member", membership_type="probationary"),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -35,7 +35,8 @@ Say = Callable[[str], None]
 
 
 def _place_names(rng: random.Random, count: int) -> list[str]:
-    pairs = [f"{a} {b}" for a in SYLLABLES for b in SYLLABLES if a != b]
+    """``count`` different names of two syllables (unique within a province, as real ones are)."""
+    pairs = sorted({f"{a} {b}" for a in SYLLABLES for b in SYLLABLES if a != b})
     return rng.sample(pairs, count)
 
 
@@ -63,9 +64,9 @@ def plan(root: Unit, scale: float, rng: random.Random) -> list[org.Node]:
     """The nodes of the tree under ``root``: provinces (existing ones reused), then communes and
     what is below them."""
     nodes: list[org.Node] = []
-    names = _place_names(rng, max(1, round(COMMUNES * scale)))
     per_commune = GRASSROOTS / COMMUNES
     provinces = CITIES + PROVINCES
+    communes = max(1, round(COMMUNES * scale))
     for p, province in enumerate(provinces):
         parent: str | Unit = f"qg-{p:02d}"
         existing = Unit.objects.filter(code=EXISTING.get(province), valid_to__isnull=True).first()
@@ -76,7 +77,8 @@ def plan(root: Unit, scale: float, rng: random.Random) -> list[org.Node]:
             nodes.append(
                 org.Node(str(parent), f"{prefix} {province}", "provincial_committee", root)
             )
-        for c, name in enumerate(names[p :: len(provinces)]):
+        share = communes // len(provinces) + (p < communes % len(provinces))
+        for c, name in enumerate(_place_names(rng, share)):
             _commune(nodes, f"qg-{p:02d}-{c:03d}", name, parent, rng, per_commune)
     return nodes
 

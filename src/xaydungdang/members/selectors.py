@@ -8,10 +8,10 @@ import dataclasses
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.utils.functional import cached_property
 
-from xaydungdang.core.access import VIEW, path_q
+from xaydungdang.core.access import PATH_END, VIEW, path_q
 from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit
 
@@ -31,38 +31,79 @@ class Filters:
     by_cell: bool = False  # group by cell, then by name (the paper roll's order)
 
 
-class KnownCountPaginator(Paginator):
-    """A paginator told its count (read from the tallies) instead of counting the rows."""
+LARGE = 20000  # members: above this a subtree is listed by walking the name index
+CAP = 2000  # search candidates taken from each name index
 
-    def __init__(self, object_list: Any, per_page: int, count: int) -> None:
-        super().__init__(object_list, per_page)
-        self._known = count
 
-    @cached_property
-    def count(self) -> int:
-        return self._known
+class NameOrdered:
+    """The page rows of a subtree's list, fetched by id in index order (no sort of the whole
+    subtree): the name index is walked for a large subtree, the path index for a small one or
+    for the order by cell. SQLite is told which index (it has no statistics of ranges);
+    PostgreSQL chooses by its own. ``len`` is the count from the tallies."""
+
+    def __init__(self, user: Any, unit: Unit, filters: Filters, count: int) -> None:
+        self.user, self.unit, self.filters, self.count = user, unit, filters, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def _ids(self, offset: int, limit: int) -> list[int]:
+        by_name = self.count > LARGE and not self.filters.by_cell
+        index = "members_sort_path" if by_name else "members_path_sort"
+        hint = f" INDEXED BY {index}" if connection.vendor == "sqlite" else ""
+        order = "sort_key, id" if by_name else "cell_path, sort_key, id"
+        where, params = ["cell_path >= %s", "cell_path < %s", "standing = %s"], [
+            self.unit.path, self.unit.path + PATH_END, self.filters.standing,
+        ]  # fmt: skip
+        if self.filters.kind in MembershipType.values:
+            where.append("membership_type = %s")
+            params.append(self.filters.kind)
+        sql = (
+            f"SELECT id FROM members_member{hint} WHERE {' AND '.join(where)} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cur:
+            cur.execute(sql, [*params, limit, offset])
+            return [r[0] for r in cur.fetchall()]
+
+    def __getitem__(self, window: slice) -> list[Member]:
+        start, stop = window.start or 0, window.stop or self.count
+        ids = self._ids(start, stop - start)
+        found = Member.objects.restrict(self.user, VIEW).select_related("person", "cell")
+        by_id = {m.pk: m for m in found.filter(pk__in=ids)}
+        return [by_id[i] for i in ids if i in by_id]
 
 
 def _prefix(field: str, text: str) -> Q:
     return Q(**{f"{field}__gte": text, f"{field}__lt": text + SEARCH_END})
 
 
-def members(user: Any, unit: Unit, filters: Filters) -> QuerySet[Member]:
-    """The members of ``unit``'s subtree that the filters keep, in display order."""
+def _filtered(user: Any, unit: Unit, filters: Filters) -> QuerySet[Member]:
     rows = Member.objects.restrict(user, VIEW).filter(path_q("cell_path", (unit.path,)))
     if filters.kind in MembershipType.values:
         rows = rows.filter(membership_type=filters.kind)
     if filters.standing in Standing.values:
         rows = rows.filter(standing=filters.standing)
+    return rows
+
+
+def members(user: Any, unit: Unit, filters: Filters) -> QuerySet[Member]:
+    """The members of ``unit``'s subtree that the filters keep, in display order. A search takes
+    at most ``CAP`` candidates from each name index, in that index's order (a full name from its
+    start; a given name, then the rest of the name), and ranks an exact match first."""
+    rows = _filtered(user, unit, filters)
     order: list[Any] = ["cell_path", "sort_key"] if filters.by_cell else ["sort_key"]
     folded = fold(filters.query)
     if folded:
-        # A full name from its start, or a given name (then the rest of the name).
-        rows = rows.filter(_prefix("folded_name", folded) | _prefix("given_key", folded))
+        ids: set[int] = set()
+        for field in ("folded_name", "given_key"):
+            found = rows.filter(_prefix(field, folded)).order_by(field)
+            ids.update(found.values_list("pk", flat=True)[:CAP])
+        rows = Member.objects.restrict(user, VIEW).filter(pk__in=sorted(ids))
         exact = When(folded_name=folded, then=Value(0))
-        rows = rows.annotate(inexact=Case(exact, default=Value(1), output_field=IntegerField()))  # type: ignore[assignment]
+        rows = rows.annotate(inexact=Case(exact, default=Value(1), output_field=IntegerField()))
         order = ["inexact", *order]
-    return rows.select_related("person", "cell").order_by(*order)
+    return rows.select_related("person", "cell").order_by(*order, "pk")
 
 
 def _known_count(unit: Unit, filters: Filters) -> int | None:
@@ -76,9 +117,7 @@ def _known_count(unit: Unit, filters: Filters) -> int | None:
 
 
 def member_page(user: Any, unit: Unit, filters: Filters, number: Any = 1) -> Page:
-    rows = members(user, unit, filters)
     known = _known_count(unit, filters)
-    paginator = (
-        Paginator(rows, PER_PAGE) if known is None else KnownCountPaginator(rows, PER_PAGE, known)
-    )
-    return paginator.get_page(number)
+    if known is None:
+        return Paginator(members(user, unit, filters), PER_PAGE).get_page(number)
+    return Paginator(NameOrdered(user, unit, filters, known), PER_PAGE).get_page(number)  # type: ignore[arg-type]

@@ -49,7 +49,7 @@ def _check(nodes: list[Node], valid_from: dt.date | None, acting_user: Any) -> N
         if isinstance(node.parent, str) and node.parent not in seen:
             raise ValidationError(f"“{node.name}”: đơn vị cấp trên “{node.parent}” chưa có.")
         seen.add(node.code)
-    siblings = Counter((_parent_key(n), fold(n.name)) for n in nodes)
+    siblings = Counter((_parent_key(n), n.name) for n in nodes)
     if any(k > 1 for k in siblings.values()):
         (above, name), _ = siblings.most_common(1)[0]
         raise ValidationError(f"Trùng tên “{name}” trong cùng đơn vị cấp trên {above}.")
@@ -63,8 +63,8 @@ def _check_existing_parents(nodes: list[Node], acting_user: Any) -> None:
     parents = {n.parent.pk: n.parent for n in nodes if isinstance(n.parent, Unit)}
     for parent in parents.values():
         require_change(acting_user, parent)
-        existing = {fold(str(x)) for x in parent.children.values_list("name", flat=True)}
-        clash = [n.name for n in nodes if n.parent == parent and fold(n.name) in existing]
+        existing = set(parent.children.values_list("name", flat=True))
+        clash = [n.name for n in nodes if n.parent == parent and n.name in existing]
         if clash:
             raise ValidationError(f"Đã có đơn vị “{clash[0]}” trực thuộc “{parent.name}”.")
     if any(n.parent is None for n in nodes):
