@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -77,6 +78,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped).casefold()).strip()
 
 
+@functools.cache
 def _char_weights(ch: str) -> tuple[int, int, int]:
     """(primary, secondary, tertiary) weights of one character."""
     lower = ch.lower()
@@ -129,6 +131,12 @@ def _levels(words: list[str]) -> str:
     return "".join((_hex(primary, 6), "000000", _hex(secondary, 1), "0", _hex(tertiary, 1), "0"))
 
 
+@functools.lru_cache(maxsize=100_000)
+def _group_levels(words: tuple[str, ...]) -> str:
+    """``_levels`` of a part of a name: parts repeat (a few hundred given names), so cached."""
+    return _levels(list(words))
+
+
 def _tiebreak(words: list[str]) -> str:
     """The UTF-8 bytes of the text: makes the order total (equal keys only for equal text)."""
     return " ".join(words).encode("utf-8").hex()
@@ -152,7 +160,8 @@ def name_sort_key(full_name: str) -> str:
     """
     family, middle, given = split_name(full_name)
     groups = ([given] if given else [], middle, [family] if family else [])
-    return "".join(_levels(group) for group in groups) + _tiebreak([given, *middle, family])
+    levels = "".join(_group_levels(tuple(group)) for group in groups)
+    return levels + _tiebreak([given, *middle, family])
 
 
 def text_sort_key(text: str) -> str:

@@ -1,6 +1,10 @@
 """Writing millions of checked member rows: persons, members, their admission events and their
 audit records, in chunks of plain multi-row inserts, with the tallies counted in memory.
 
+An everyday import (under ``REBUILD_ABOVE`` rows) writes an audit record per member. A large
+load (the national data) is audited as one record naming the file, the row count and the ranges
+of ids it created; each member's timeline still has its admission event with the file's name.
+
 This is the import's writer and the synthetic generator's. It runs inside the caller's
 transaction: all or nothing. When the load is much larger than the tables it goes into (the first
 national load), the secondary indexes of those tables are dropped first and built again at the
@@ -128,8 +132,15 @@ class Writer:
         self.below: Counter[tuple[int, str, str]] = Counter()
         self.count = 0
         self.indexes = Indexes()
-        if rows_hint >= REBUILD_ABOVE and rows_hint > 2 * Member.objects.count():
+        self.large = rows_hint >= REBUILD_ABOVE
+        self.first: tuple[int, int] | None = None  # the first person and member ids
+        self.paths: set[str] = set()
+        if self.large and rows_hint > 2 * Member.objects.count():
             self.indexes.drop()
+        if self.large and connection.vendor == "sqlite":
+            with connection.cursor() as cur:  # room for the index builds of a national load
+                cur.execute("PRAGMA cache_size = -1000000")
+                cur.execute("PRAGMA temp_store = MEMORY")
 
     def _date(self, day: dt.date | None) -> Any:
         if day not in self.dates:
@@ -145,13 +156,16 @@ class Writer:
     def add(self, rows: Sequence[Row]) -> None:
         n = len(rows)
         person_ids, member_ids = _reserve(Person, n), _reserve(Member, n)
-        event_ids, change_ids = _reserve(MemberEvent, n), _reserve(ChangeRecord, n)
+        event_ids = _reserve(MemberEvent, n)
+        change_ids = range(n) if self.large else _reserve(ChangeRecord, n)
+        self.first = self.first or (person_ids[0], member_ids[0])
         persons, members, events, changes = [], [], [], []
         now, d = self.now, self._date
         ids = zip(person_ids, member_ids, event_ids, change_ids, strict=True)
         for r, (pid, mid, eid, cid) in zip(rows, ids, strict=True):
             folded, given, sort = self._name(r.name)
             cell, kind = r.cell, ("full" if r.full else "probationary")
+            self.paths.add(cell.path)
             persons.append((pid, now, now, r.name, folded, sort, r.birth.year, r.gender,
                             cell.pk, "", self.is_demo))  # fmt: skip
             members.append((
@@ -167,9 +181,11 @@ class Writer:
                             "members.member", str(mid), r.name[:300], "create", None,
                             self.after, cell.path))  # fmt: skip
         with connection.cursor() as cur:
-            for model, batch in ((Person, persons), (Member, members), (MemberEvent, events),
-                                 (ChangeRecord, changes)):  # fmt: skip
-                cur.executemany(self.sql[model], batch)
+            cur.executemany(self.sql[Person], persons)
+            cur.executemany(self.sql[Member], members)
+            cur.executemany(self.sql[MemberEvent], events)
+            if not self.large:
+                cur.executemany(self.sql[ChangeRecord], changes)
         self._count(rows)
         self.count += n
 
@@ -212,7 +228,29 @@ class Writer:
                 delta.setdefault(parent, Counter()).update(delta[unit_id])
         return delta
 
+    def _record_load(self) -> None:
+        """A large load is audited as one record: the file, the rows, the ids it created."""
+        persons, members = self.first or (0, 0)
+        ChangeRecord.objects.create(
+            actor_id=self.actor,
+            actor_name=self.actor_name,
+            request_id=self.request_id,
+            object_type="members.member",
+            object_id=f"{members}-{members + self.count - 1}",
+            object_repr=f"{self.count:,} đảng viên ({self.note})"[:300],
+            action="create",
+            after={
+                "import": self.note,
+                "rows": self.count,
+                "member_ids": [members, members + self.count - 1],
+                "person_ids": [persons, persons + self.count - 1],
+            },
+            scope_path=_common(self.paths),
+        )
+
     def finish(self) -> int:
+        if self.large:
+            self._record_load()
         aggregates.apply(self.rollup())
         if self.indexes.saved:
             self.indexes.build()
@@ -221,6 +259,17 @@ class Writer:
                 cur.execute("PRAGMA analysis_limit = 1000")
                 cur.execute("ANALYZE")
         return self.count
+
+
+def _common(paths: set[str]) -> str:
+    """The deepest tree node above all ``paths`` (whole segments)."""
+    if not paths:
+        return ""
+    first, last = min(paths), max(paths)
+    size = 0
+    while size < len(first) and first[: size + 6] == last[: size + 6]:
+        size += 6
+    return first[:size]
 
 
 def _depth(unit_id: int, parent_of: dict[int, int]) -> int:

@@ -18,7 +18,6 @@ import itertools
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -33,20 +32,21 @@ from xaydungdang.org.models import Unit
 from . import bulk
 from .choices import ETHNICITY_CHOICES, RELIGIONS, Education, TheoryLevel
 from .services import add_months
-from .validation import check_numbers, general_education_ok
+from .validation import general_education_ok, number_problem
 
 COLUMNS = [
     "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Quê quán",
     "Giáo dục phổ thông", "Chuyên môn", "Lý luận chính trị", "Ngày quyết định kết nạp",
     "Ngày lễ kết nạp", "Ngày chính thức", "Số thẻ", "Số lý lịch", "Chi bộ",
 ]  # fmt: skip
-GENDERS = {"nam": "male", "nu": "female"}
+GENDERS = {"nam": "male", "nu": "female", "Nam": "male", "Nữ": "female"}
 Progress = Callable[[int, str], None]
 CHUNK = 20000
 
 
 def _by_label(choices: list[tuple[str, str]]) -> dict[str, str]:
-    return {fold(label): value for value, label in choices} | {v: v for v, _ in choices}
+    by_label = {label: value for value, label in choices}
+    return {fold(label): value for value, label in choices} | by_label | {v: v for v, _ in choices}
 
 
 ETHNICITY = _by_label(ETHNICITY_CHOICES)
@@ -138,6 +138,9 @@ class Parser:
     def __init__(self, user: Any) -> None:
         self.user, self.cells = user, dict[str, Unit | None]()
         self.dates: dict[str, dt.date] = {}
+        self.month_rules: dict[tuple[str, dt.date], int] = {}
+        self.shifted: dict[tuple[dt.date, int], dt.date] = {}
+        self.texts: dict[str, str] = {}
         self.rules = {
             key: functools.cache(rules.resolver(key))
             for key in ("members.admission_min_age_months", "members.probation_months")
@@ -178,14 +181,29 @@ class Parser:
         return day
 
     def months(self, key: str, day: dt.date) -> int:
-        return int(self.rules[key](day).value)
+        found = self.month_rules.get((key, day))
+        if found is None:
+            found = self.month_rules[(key, day)] = int(self.rules[key](day).value)
+        return found
+
+    def later(self, day: dt.date, months: int) -> dt.date:
+        found = self.shifted.get((day, months))
+        if found is None:
+            found = self.shifted[(day, months)] = add_months(day, months)
+        return found
+
+    def text(self, raw: str) -> str:
+        found = self.texts.get(raw)
+        if found is None:
+            found = self.texts[raw] = clean(raw)
+        return found
 
     def row(self, line: int, cells: list[str]) -> Row:
         c = (cells + [""] * len(COLUMNS))[: len(COLUMNS)]
-        name = clean(c[0])
+        name = self.text(c[0])
         if not name:
             raise ValueError("thiếu họ và tên")
-        gender = GENDERS.get(fold(c[1]))
+        gender = GENDERS.get(c[1]) or GENDERS.get(fold(c[1]))
         if gender is None:
             raise ValueError(f"giới tính “{c[1]}” phải là Nam hoặc Nữ")
         birth = self.date(c[2], "ngày sinh")
@@ -197,26 +215,20 @@ class Parser:
         if ceremony < decision:
             raise ValueError("ngày lễ kết nạp trước ngày quyết định kết nạp")
         min_age = self.months("members.admission_min_age_months", decision)
-        if add_months(birth, min_age) > decision:
+        if self.later(birth, min_age) > decision:
             raise ValueError(f"chưa đủ {min_age // 12} tuổi vào ngày quyết định kết nạp")
         full = self.date(c[11], "ngày chính thức") if c[11] else None
         probation = self.months("members.probation_months", ceremony)
-        if full is not None and full < add_months(ceremony, probation):
+        if full is not None and full < self.later(ceremony, probation):
             raise ValueError(f"ngày chính thức sớm hơn {probation} tháng dự bị")
-        numbers = SimpleNamespace(
-            card_number=c[12],
-            dossier_number=c[13],
-            membership_type="full" if full else "probationary",
-        )
-        try:
-            check_numbers(numbers)
-        except ValidationError as exc:
-            raise ValueError("; ".join(exc.messages).rstrip(".")) from None
+        problem = number_problem(c[12], c[13], "full" if full else "probationary")
+        if problem:
+            raise ValueError(problem.rstrip("."))
         return Row(
             line, name, gender, birth,
             _choice(ETHNICITY, c[3], "dân tộc", "01"),
             _choice(RELIGION, c[4], "tôn giáo", "none"),
-            clean(c[5]), general,
+            self.text(c[5]), general,
             _choice(EDUCATION, c[7], "trình độ chuyên môn", "none"),
             _choice(THEORY, c[8], "lý luận chính trị", "none"),
             decision, ceremony, full, c[12], c[13], self.cell(c[14]),

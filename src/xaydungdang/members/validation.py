@@ -20,22 +20,28 @@ def card_series(number: str) -> str | None:
     return next((name for name, rx in CARD_SERIES.items() if rx.fullmatch(number)), None)
 
 
-def check_numbers(member: Any) -> None:
-    if member.card_number:
-        if card_series(member.card_number) is None:
-            raise ValidationError(
-                f"Số thẻ đảng viên “{member.card_number}” không đúng mẫu: 8 chữ số (thẻ cấp "
-                "theo Chỉ thị 29-CT/TW) hoặc 12 chữ số (thẻ mẫu 2025)."
+def number_problem(card: str, dossier: str, membership_type: str) -> str | None:
+    """What is wrong with a card and a dossier number, or None."""
+    if card:
+        if card_series(card) is None:
+            return (
+                f"Số thẻ đảng viên “{card}” không đúng mẫu: 8 chữ số (thẻ cấp theo Chỉ thị "
+                "29-CT/TW) hoặc 12 chữ số (thẻ mẫu 2025)."
             )
-        if member.membership_type != MembershipType.FULL:
-            raise ValidationError("Thẻ đảng viên chỉ cấp cho đảng viên chính thức.")
-    if member.dossier_number and not any(
-        rx.fullmatch(member.dossier_number) for rx in DOSSIER_SERIES.values()
-    ):
-        raise ValidationError(
-            f"Số lý lịch “{member.dossier_number}” không đúng mẫu: 6 chữ số và 1–3 chữ cái "
-            "mã tỉnh (mẫu cũ), hoặc 10 ký tự."
+        if membership_type != MembershipType.FULL:
+            return "Thẻ đảng viên chỉ cấp cho đảng viên chính thức."
+    if dossier and not any(rx.fullmatch(dossier) for rx in DOSSIER_SERIES.values()):
+        return (
+            f"Số lý lịch “{dossier}” không đúng mẫu: 6 chữ số và 1–3 chữ cái mã tỉnh (mẫu cũ), "
+            "hoặc 10 ký tự."
         )
+    return None
+
+
+def check_numbers(member: Any) -> None:
+    problem = number_problem(member.card_number, member.dossier_number, member.membership_type)
+    if problem:
+        raise ValidationError(problem)
 
 
 def general_education_ok(text: str) -> bool:
