@@ -140,7 +140,6 @@ class Writer:
         if self.large and connection.vendor == "sqlite":
             with connection.cursor() as cur:  # room for the index builds of a national load
                 cur.execute("PRAGMA cache_size = -1000000")
-                cur.execute("PRAGMA temp_store = MEMORY")
 
     def _date(self, day: dt.date | None) -> Any:
         if day not in self.dates:

@@ -10,20 +10,28 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import imports, synthetic
+from .models import Member
 from .national import national_tree
 
 Say = Callable[[str], None]
 
 
 def synthetic_members(count: int, scale: float = 1.0, seed: int = 2025, say: Say = print) -> int:
+    """Bring the synthetic members up to ``count`` (run again, it adds none). Returns how many
+    were added."""
     if not 0 < scale <= 1:
         raise ValidationError("Tỉ lệ cây tổ chức phải lớn hơn 0 và không quá 1.")
     cells = [u.code or str(u.pk) for u in national_tree(scale, seed, say)]
-    table = synthetic.member_table(random.Random(seed), cells, count, timezone.localdate())
+    have = Member.objects.filter(is_demo=True, cell__code__startswith="qg-").count()
+    if have >= count:
+        say(f"Đã có {have:,} đảng viên tổng hợp.")
+        return 0
+    rng = random.Random(seed + have)
+    table = synthetic.member_table(rng, cells, count - have, timezone.localdate())
     made = imports.import_table(
         name="dữ liệu tổng hợp",
         table=table,
-        rows_hint=count,
+        rows_hint=count - have,
         acting_user=None,
         progress=lambda _p, m: say(m) if m.startswith("Đã nhập") else None,
         is_demo=True,

@@ -96,7 +96,11 @@ def holders(root: Unit) -> list[Unit]:
 def national_tree(scale: float = 1.0, seed: int = 2025, say: Say = print) -> list[Unit]:
     """Build the synthetic tree once (under the central committee of the demo data, or a new
     root) and return the units that hold members."""
-    root = Unit.objects.filter(code="bchtw").first()
+    root = (
+        Unit.objects.filter(parent__isnull=True, kind="central_committee", valid_to__isnull=True)
+        .order_by("pk")
+        .first()
+    )
     if root is None:
         root = org.units_bulk_create(
             nodes=[org.Node("bchtw", "Ban Chấp hành Trung ương Đảng", "central_committee", None)],

@@ -48,10 +48,10 @@ class NameOrdered:
         return self.count
 
     def _ids(self, offset: int, limit: int) -> list[int]:
-        by_name = self.count > LARGE and not self.filters.by_cell
-        index = "members_sort_path" if by_name else "members_path_sort"
+        walk_names = self.count > LARGE and not self.filters.by_cell
+        index = "members_sort_path" if walk_names else "members_path_sort"
         hint = f" INDEXED BY {index}" if connection.vendor == "sqlite" else ""
-        order = "sort_key, id" if by_name else "cell_path, sort_key, id"
+        order = "cell_path, sort_key, id" if self.filters.by_cell else "sort_key, id"
         where, params = ["cell_path >= %s", "cell_path < %s", "standing = %s"], [
             self.unit.path, self.unit.path + PATH_END, self.filters.standing,
         ]  # fmt: skip
