@@ -18,13 +18,18 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from bench import dashboard, ingest_speed
+    from bench import dashboard, ingest_speed, members_table
 
+    if "--members" in sys.argv:
+        members_table.run(int(os.environ.get("BENCH_MEMBERS", "5600000")))
+        return
     if "--ingest" not in sys.argv:
         dashboard.run(
             tasks=int(os.environ.get("BENCH_TASKS", "100000")), fresh="--fresh" in sys.argv
         )
     ingest_speed.run()
+    if "--ingest" not in sys.argv:
+        members_table.run(int(os.environ.get("BENCH_MEMBERS", "5600000")))
 
 
 if __name__ == "__main__":

@@ -91,8 +91,12 @@ def test_recognize_on_the_page_and_the_report_changes(
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1] == ("Tổng số", None, 3)
-    assert ("Loại đảng viên", "Chính thức", 1) in rows
+    assert rows[0][0].startswith("BÁO CÁO SỐ LƯỢNG, CƠ CẤU ĐẢNG VIÊN")
+    assert rows[3][:4] == ("TT", "Đơn vị", "Tổng số đảng viên", "Giới tính")
+    probationary = rows[4].index("Dự bị")
+    assert rows[5][2] == 3 and rows[5][probationary] == 2  # the unit's whole subtree
+    assert sum(r[2] for r in rows[6:-1]) == 3  # the units directly under it
+    assert rows[-1][1] == "Tỉ lệ so với tổng số (%)" and rows[-1][probationary] == 66.7
     past = client.get(report_url + "?ngay=01/06/2024").content.decode()
     assert "Chưa có số liệu chốt ngày 31/12/2023" in past
     assert "Ngày không hợp lệ" in client.get(report_url + "?ngay=99/99/2024").content.decode()

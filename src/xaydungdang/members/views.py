@@ -19,9 +19,9 @@ from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.org.models import Unit
 from xaydungdang.web.pages import service_page
 from xaydungdang.web.panels import Panel
-from xaydungdang.web.xlsx import xlsx_response
+from xaydungdang.web.xlsx import XLSX
 
-from . import aggregates, forms, imports, selectors, services
+from . import aggregates, form, forms, imports, selectors, services
 from .badges import seniority_years
 from .choices import MembershipType, Standing
 from .models import Member
@@ -167,17 +167,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:  # no year-end snapshot for that date
         error = "; ".join(exc.messages)
     if data and request.GET.get("xuat") == "xlsx":
-        rows = [
-            (TITLES.get(dim, dim), label, count)
-            for dim, counts in data["breakdowns"].items()
-            for label, count in counts.items()
-        ]
-        return xlsx_response(
-            f"co-cau-dang-vien-{unit.pk}",
-            "Cơ cấu đảng viên",
-            ["Chỉ tiêu", "Nhóm", "Số đảng viên"],
-            [("Tổng số", "", data["total"]), *rows],
-        )
+        as_of = parse_vn_date(raw) if raw else None
+        past = as_of if as_of is not None and as_of < timezone.localdate() else None
+        response = HttpResponse(form.form_xlsx(data, unit, past), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="co-cau-dang-vien-{unit.pk}.xlsx"'
+        return response
     sections = []
     if data:
         for dim, counts in data["breakdowns"].items():
