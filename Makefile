@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP)
 	mkdir -p var
 	$(BIN)/xdd migrate --no-input
-	$(BIN)/xdd demo
+	$(BIN)/xdd demo --members 3000 --tree-scale 0.01
 
 run: setup
 	@echo ""
