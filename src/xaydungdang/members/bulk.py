@@ -93,6 +93,8 @@ class Indexes:
 
     def build(self) -> None:
         with connection.cursor() as cur:
+            if connection.vendor == "postgresql":  # the deferred key checks first, then the builds
+                cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for sql in self.saved:
                 cur.execute(sql)
         self.saved = []
