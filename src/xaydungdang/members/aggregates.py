@@ -154,16 +154,20 @@ def direct(unit_id: int) -> Counter[Pair]:
     return out
 
 
+def _tally(unit_id: int) -> dict[str, dict[str, int]]:
+    """The stored counts of the members below one unit (empty when it has none)."""
+    tally = MemberTally.objects.filter(unit_id=unit_id).values_list("counts", flat=True).first()
+    return tally or {}
+
+
 def subtree(unit_id: int) -> Counter[Pair]:
     """The counts of everyone on the roll in the unit's subtree: its tally and its own members."""
-    tally = MemberTally.objects.filter(unit_id=unit_id).values_list("counts", flat=True).first()
-    return (from_json(tally) if tally else Counter()) + direct(unit_id)
+    return from_json(_tally(unit_id)) + direct(unit_id)
 
 
 def total(unit_id: int) -> int:
     """How many members are on the roll in the unit's subtree (two indexed reads)."""
-    tally = MemberTally.objects.filter(unit_id=unit_id).values_list("counts", flat=True).first()
-    below = (tally or {}).get("total", {}).get("all", 0)
+    below = _tally(unit_id).get("total", {}).get("all", 0)
     return int(below) + Member.objects.filter(cell_id=unit_id, standing=Standing.MEMBER).count()
 
 

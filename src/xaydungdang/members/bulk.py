@@ -27,6 +27,7 @@ from django.utils import timezone
 from xaydungdang.core import audit
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.core.text import fold, given_key, name_sort_key
+from xaydungdang.org.services.common import SEGMENT
 from xaydungdang.people.models import Person
 
 from . import aggregates
@@ -268,8 +269,8 @@ def _common(paths: set[str]) -> str:
         return ""
     first, last = min(paths), max(paths)
     size = 0
-    while size < len(first) and first[: size + 6] == last[: size + 6]:
-        size += 6
+    while size < len(first) and first[: size + SEGMENT] == last[: size + SEGMENT]:
+        size += SEGMENT
     return first[:size]
 
 

@@ -18,7 +18,7 @@ from xaydungdang.org.models import Unit
 
 from . import aggregates
 from .models import MemberSnapshot
-from .report import AGE_BANDS, LABELS, TITLES, _shape
+from .report import AGE_BANDS, LABELS, TITLES, _shape, snapshot_year
 
 # The form's columns: (group title, dimension, values in the form's order).
 GROUPS = [
@@ -54,8 +54,7 @@ def _cell(shaped: dict[str, dict[str, int]], total: int, dimension: str, value: 
 def _counts(units: list[Unit], as_of: dt.date | None) -> dict[int, Counter[tuple[str, str]]]:
     if as_of is None:
         return {u.pk: aggregates.subtree(u.pk) for u in units}
-    year = as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
-    frozen = MemberSnapshot.objects.filter(year=year, unit__in=units)
+    frozen = MemberSnapshot.objects.filter(year=snapshot_year(as_of), unit__in=units)
     found = {s.unit_id: aggregates.from_json(s.counts) for s in frozen}
     return {u.pk: found.get(u.pk, Counter()) for u in units}
 

@@ -75,6 +75,12 @@ def _shape(counts: Counter[tuple[str, str]], year: int) -> dict[str, dict[str, i
     return shaped
 
 
+def snapshot_year(as_of: dt.date) -> int:
+    """The year whose 31/12 snapshot stands for ``as_of``: its own on 31/12, else the year
+    before."""
+    return as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
+
+
 def structure_report(user: Any, unit: Unit, as_of: dt.date | None = None) -> dict[str, Any]:
     """Counts of the members on the roll in ``unit``'s subtree by each dimension. Today's come
     from the maintained counts; a past date's from the latest year-end snapshot before it."""
@@ -85,7 +91,7 @@ def structure_report(user: Any, unit: Unit, as_of: dt.date | None = None) -> dic
         counts = aggregates.subtree(unit.pk)
         source, day = "Số liệu hiện thời (cập nhật cùng mỗi thay đổi)", today
     else:
-        year = as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
+        year = snapshot_year(as_of)
         frozen = MemberSnapshot.objects.filter(year=year)
         if not frozen.exists():
             raise ValidationError(
