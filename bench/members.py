@@ -158,7 +158,9 @@ def run(n: int, baseline: bool) -> dict[str, Any]:
     tree_s = time.perf_counter() - start
     path = _file(n, [u.code or "" for u in holders])
     start = time.perf_counter()
-    imported = imports.members_import(name=path.name, data=path, acting_user=None)
+    imported = imports.members_import(
+        name=path.name, data=path, acting_user=None, exclusive=True
+    )
     import_s = time.perf_counter() - start
     assert imported == n == Member.objects.count()
     nation = Unit.objects.get(code="bchtw")

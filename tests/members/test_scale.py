@@ -74,6 +74,24 @@ def test_demo_members_are_realistic_counted_and_not_duplicated(db: None) -> None
     assert Member.objects.count() == 300  # asked for 300: there are 300
 
 
+@pytest.mark.django_db(transaction=True)
+def test_an_exclusive_load_leaves_the_wal_only_for_the_load() -> None:
+    def journal() -> str:
+        with connection.cursor() as cur:
+            cur.execute("PRAGMA journal_mode")
+            return str(cur.fetchone()[0]).lower()
+
+    with bulk.exclusive(True) as changed:
+        if connection.vendor == "sqlite":
+            assert changed and journal() == "truncate"
+        else:
+            assert not changed
+    if connection.vendor == "sqlite":
+        assert journal() == "wal"
+        with bulk.exclusive(False) as changed:
+            assert not changed and journal() == "wal"
+
+
 def _table(cells: list[str], count: int) -> list[tuple[int, list[str]]]:
     return list(synthetic.member_table(random.Random(5), cells, count, D(2026, 11, 22)))
 
@@ -94,12 +112,30 @@ def test_a_large_load_rebuilds_the_indexes_and_is_audited_once(
     )
     assert +aggregates.recount() == aggregates.stored()
     assert Member.objects.filter(events__kind="admission").count() == 60
-    # A second large file with one bad row at its end: nothing written, indexes intact.
+    # A second large file with bad rows at its end: nothing written, indexes intact. The cells
+    # were all read at the start; a ward is not a cell, and a dissolved cell takes nobody.
+    ended = org.unit_create(
+        spec=org.UnitSpec(
+            name="Chi bộ Cũ",
+            kind="grassroots_cell",
+            parent=Unit.objects.get(code=cells[0]).parent,
+            code="cb-cu",
+        ),
+        valid_from=None,
+        acting_user=None,
+    )
+    org.unit_dissolve(unit=ended, effective_date=D(2026, 1, 1), acting_user=None)
+    commune = Unit.objects.filter(kind="commune_committee", code__startswith="qg-").first()
     rows = _table(cells, 60)
     rows[-1][1][2] = "31/02/1990"
+    rows[-2][1][14], rows[-3][1][14] = commune.code, "cb-cu"
     with pytest.raises(ValidationError) as caught:
         imports.import_table(name="loi.csv", table=rows, rows_hint=600, acting_user=None)
-    assert caught.value.messages == ["Dòng 61: ngày sinh “31/02/1990” không hợp lệ (dd/mm/yyyy)."]
+    assert caught.value.messages == [
+        "Dòng 59: “Chi bộ Cũ” (cb-cu) đã kết thúc hoạt động ngày 01/01/2026.",
+        f"Dòng 60: “{commune.name}” ({commune.code}) không phải chi bộ.",
+        "Dòng 61: ngày sinh “31/02/1990” không hợp lệ (dd/mm/yyyy).",
+    ]
     assert Member.objects.count() == 60 and _indexes() == before and records.count() == 1
 
 

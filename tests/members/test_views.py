@@ -130,14 +130,23 @@ def test_import_page_checks_rows_then_runs_a_job(
 
     from xaydungdang.members.imports import COLUMNS
 
+    org.unit_create(
+        spec=org.UnitSpec(
+            name="Chi bộ Khu phố 2", kind="grassroots_cell", parent=demo["du-p-saigon"], code="kp2"
+        ),
+        valid_from=D(2025, 7, 1),
+        acting_user=None,
+    )
     client = client_for("hcm")
     url = f"/dang-vien/don-vi/{demo['tu-hcm'].pk}/nhap/"
     header = ",".join(COLUMNS)
-    good = "Mai Văn Tú,Nam,01/01/1980,Kinh,,,12/12,,,01/08/2025,15/08/2025,,,,du-p-saigon"
+    good = "Mai Văn Tú,Nam,01/01/1980,Kinh,,,12/12,,,01/08/2025,15/08/2025,,,,kp2"
     bad = "Mai Văn Tí,Nam,01/01/1980,Kinh,,,12/12,,,01/08/2025,15/08/2025,,,,tu-hn"
-    upload = SimpleUploadedFile("a.csv", "\n".join([header, good, bad]).encode())
+    ward = "Mai Văn Tô,Nam,01/01/1980,Kinh,,,12/12,,,01/08/2025,15/08/2025,,,,du-p-saigon"
+    upload = SimpleUploadedFile("a.csv", "\n".join([header, good, bad, ward]).encode())
     page = client.post(url, {"upload": upload}).content.decode()
     assert "Dòng 3: không tìm thấy chi bộ “tu-hn” trong phạm vi được phân quyền." in page
+    assert "Dòng 4: “Đảng ủy phường Sài Gòn” (du-p-saigon) không phải chi bộ." in page
     assert not Member.objects.exists()
     upload = SimpleUploadedFile("a.csv", "\n".join([header, good]).encode())
     response = client.post(url, {"upload": upload})

@@ -19,6 +19,7 @@ from xaydungdang.ingest import services as ingest
 from xaydungdang.ingest.models import Article
 from xaydungdang.members import services as members
 from xaydungdang.members.models import Member
+from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
 from xaydungdang.people.models import Person, Tenure, Title
@@ -39,6 +40,24 @@ def pattern_names(patterns: list[Any] | None = None, prefix: str = "") -> set[st
         elif isinstance(p, URLPattern) and p.name:
             names.add(prefix + p.name)
     return names
+
+
+def _member(ward: Unit) -> Member:
+    cell = org.unit_create(
+        spec=org.UnitSpec(
+            name="Chi bộ Khu phố 1", kind="grassroots_cell", parent=ward, code="cb-saigon-1"
+        ),
+        valid_from=dt.date(2025, 7, 1),
+        acting_user=None,
+    )
+    return members.member_admit(
+        person=people.person_create(full_name="Phạm Thị Thử", managing_unit=cell, acting_user=None),
+        cell=cell,
+        sheet=members.Sheet(birth_date=dt.date(1990, 1, 1)),
+        decision_date=dt.date(2025, 8, 1),
+        ceremony_date=dt.date(2025, 8, 2),
+        acting_user=None,
+    )
 
 
 def hcm_program_objects() -> dict[str, Any]:
@@ -74,17 +93,8 @@ def hcm_program_objects() -> dict[str, Any]:
         day=dt.date(2024, 3, 6),
         acting_user=None,
     )
-    member = Member.objects.filter(cell__code="du-p-saigon").first() or members.member_admit(
-        person=people.person_create(
-            full_name="Phạm Thị Thử",
-            managing_unit=Unit.objects.get(code="du-p-saigon"),
-            acting_user=None,
-        ),
-        cell=Unit.objects.get(code="du-p-saigon"),
-        sheet=members.Sheet(birth_date=dt.date(1990, 1, 1)),
-        decision_date=dt.date(2025, 8, 1),
-        ceremony_date=dt.date(2025, 8, 2),
-        acting_user=None,
+    member = Member.objects.filter(cell__code="cb-saigon-1").first() or _member(
+        Unit.objects.get(code="du-p-saigon")
     )
     return {
         "member": member,

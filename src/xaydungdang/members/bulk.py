@@ -15,13 +15,14 @@ PostgreSQL: from the sequence).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
-from itertools import pairwise, repeat
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection, models
+from django.db import OperationalError, connection, models
 from django.utils import timezone
 
 from xaydungdang.core import audit
@@ -55,6 +56,34 @@ TABLES: list[tuple[type[models.Model], tuple[str, ...]]] = [
     (Person, PERSON), (Member, MEMBER), (MemberEvent, EVENT), (ChangeRecord, CHANGE),
 ]  # fmt: skip
 REBUILD_ABOVE = 50000  # rows; a load this large and larger than the table rebuilds its indexes
+# The dimensions counted row by row (``total`` and ``activity`` are the row count: a new member
+# is active), in the order of ``Writer._count``'s tables.
+COUNTED = ("gender", "birth_year", "ethnicity", "religion", "education", "theory_level",
+           "membership_type")  # fmt: skip
+
+
+@contextlib.contextmanager
+def exclusive(wanted: bool) -> Iterator[bool]:
+    """A first national load on SQLite with nobody else connected is written through a rollback
+    journal instead of the WAL: new pages go straight into the database file (the journal keeps
+    only the pages that existed before), where the WAL writes every page twice, 2 GB for each
+    million members. Other connections wait until the load ends. When another connection is
+    open, SQLite refuses the change and the load goes through the WAL as usual. Yields whether
+    the journal was changed."""
+    changed = False
+    if wanted and connection.vendor == "sqlite" and not connection.in_atomic_block:
+        with connection.cursor() as cur:
+            try:
+                cur.execute("PRAGMA journal_mode = TRUNCATE")
+                changed = cur.fetchone()[0].lower() == "truncate"
+            except OperationalError:  # another connection holds the database
+                changed = False
+    try:
+        yield changed
+    finally:
+        if changed:
+            with connection.cursor() as cur:
+                cur.execute("PRAGMA journal_mode = WAL")
 
 
 def _columns(model: type[models.Model], names: tuple[str, ...]) -> str:
@@ -131,8 +160,9 @@ class Writer:
         self.sql = {model: _columns(model, names) for model, names in TABLES}
         self.names: dict[str, tuple[str, str, str]] = {}
         self.dates: dict[dt.date | None, Any] = {None: None}
-        self.above: dict[int, list[int]] = {}
-        self.below: Counter[tuple[int, str, str]] = Counter()
+        self.above: dict[int, list[int]] = {}  # cell id: the unit ids above it, root first
+        self.parent: dict[int, int] = {}  # cell id: the unit directly above it (0: none)
+        self.below: dict[int, list[dict[Any, int]]] = {}  # see ``_count``
         self.count = 0
         self.indexes = Indexes()
         self.large = rows_hint >= REBUILD_ABOVE
@@ -179,9 +209,10 @@ class Writer:
             ))  # fmt: skip
             events.append((eid, mid, EventKind.ADMISSION.value, d(r.decision), None, cell.pk,
                            "", self.note, None, now))  # fmt: skip
-            changes.append((cid, now, self.actor, self.actor_name, self.request_id,
-                            "members.member", str(mid), r.name[:300], "create", None,
-                            self.after, cell.path))  # fmt: skip
+            if not self.large:
+                changes.append((cid, now, self.actor, self.actor_name, self.request_id,
+                                "members.member", str(mid), r.name[:300], "create", None,
+                                self.after, cell.path))  # fmt: skip
         with connection.cursor() as cur:
             cur.executemany(self.sql[Person], persons)
             cur.executemany(self.sql[Member], members)
@@ -191,28 +222,47 @@ class Writer:
         self._count(rows)
         self.count += n
 
+    def _parent(self, cell: Any) -> int:
+        chain = self.above[cell.pk] = aggregates.ancestors(cell.path)[:-1]
+        parent = self.parent[cell.pk] = chain[-1] if chain else 0
+        return parent
+
     def _count(self, rows: Sequence[Row]) -> None:
-        """Add the rows to the tallies of the units directly above their cells (the units
-        further up are summed at the end)."""
-        parents = []
+        """Count the rows in the tallies of the units directly above their cells (the units
+        further up are summed at the end): for each such unit, its row count and a table per
+        dimension of ``COUNTED`` (every row has a gender: its table sums to the row count).
+        Written out flat: this runs for millions of rows."""
+        below, parent_of = self.below, self.parent
         for r in rows:
-            chain = self.above.get(r.cell.pk)
-            if chain is None:
-                chain = self.above[r.cell.pk] = aggregates.ancestors(r.cell.path)[:-1]
-            parents.append(chain[-1] if chain else 0)
-        columns = {
-            "total": repeat("all", len(rows)),
-            "gender": (r.gender for r in rows),
-            "birth_year": (str(r.birth.year) for r in rows),
-            "ethnicity": (r.ethnicity for r in rows),
-            "religion": (r.religion for r in rows),
-            "education": (r.education for r in rows),
-            "theory_level": (r.theory_level for r in rows),
-            "membership_type": ("full" if r.full else "probationary" for r in rows),
-            "activity": repeat("active", len(rows)),
-        }
-        for dimension, values in columns.items():
-            self.below.update(zip(parents, repeat(dimension), values, strict=False))
+            cell = r.cell
+            parent = parent_of.get(cell.pk)
+            if parent is None:
+                parent = self._parent(cell)
+            tables = below.get(parent)
+            if tables is None:
+                tables = below[parent] = [{} for _ in COUNTED]
+            g, y, e, rel, edu, th, mt = tables
+            g[r.gender] = g.get(r.gender, 0) + 1
+            year = r.birth.year
+            y[year] = y.get(year, 0) + 1
+            e[r.ethnicity] = e.get(r.ethnicity, 0) + 1
+            rel[r.religion] = rel.get(r.religion, 0) + 1
+            edu[r.education] = edu.get(r.education, 0) + 1
+            th[r.theory_level] = th.get(r.theory_level, 0) + 1
+            kind = "full" if r.full else "probationary"
+            mt[kind] = mt.get(kind, 0) + 1
+
+    def _own(self) -> aggregates.Delta:
+        """The counts of ``_count`` as tallies of the units directly above the cells."""
+        delta: aggregates.Delta = {}
+        for unit_id, tables in self.below.items():
+            if not unit_id:
+                continue
+            n = sum(tables[0].values())
+            counts = delta[unit_id] = Counter({("total", "all"): n, ("activity", "active"): n})
+            for dimension, table in zip(COUNTED, tables, strict=True):
+                counts.update({(dimension, str(value)): c for value, c in table.items()})
+        return delta
 
     def rollup(self) -> aggregates.Delta:
         """Each unit's tally: its own row counts plus its children's tallies, bottom up."""
@@ -220,10 +270,7 @@ class Writer:
         for chain in self.above.values():
             for upper, lower in pairwise(chain):
                 parent_of[lower] = upper
-        delta: aggregates.Delta = {}
-        for (unit_id, dimension, value), count in self.below.items():
-            if unit_id:
-                delta.setdefault(unit_id, Counter())[(dimension, value)] += count
+        delta = self._own()
         for unit_id in sorted(set(parent_of) | set(delta), key=lambda u: -_depth(u, parent_of)):
             parent = parent_of.get(unit_id)
             if parent is not None and unit_id in delta:

@@ -2,6 +2,11 @@
 
 from django.db import models
 
+from xaydungdang.org.choices import UnitKind
+
+# The units a member's activity is held in: a cell (chi bộ), grassroots or subordinate.
+CELL_KINDS = (UnitKind.GRASSROOTS_CELL.value, UnitKind.SUBORDINATE_CELL.value)
+
 
 class MembershipType(models.TextChoices):
     PROBATIONARY = "probationary", "Dự bị"

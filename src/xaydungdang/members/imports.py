@@ -22,15 +22,16 @@ from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from openpyxl import load_workbook
 
 from xaydungdang.core import access, rules
-from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.core.dates import parse_vn_date, vn_date
 from xaydungdang.core.text import clean, fold
 from xaydungdang.org.models import Unit
 
 from . import bulk
-from .choices import ETHNICITY_CHOICES, RELIGIONS, Education, TheoryLevel
+from .choices import CELL_KINDS, ETHNICITY_CHOICES, RELIGIONS, Education, TheoryLevel
 from .services import add_months
 from .validation import general_education_ok, number_problem
 
@@ -55,6 +56,16 @@ EDUCATION = _by_label(list(Education.choices))
 THEORY = _by_label(list(TheoryLevel.choices))
 
 
+class Cell(NamedTuple):
+    """What a row needs of its cell (read as plain values: a national file names 250,000)."""
+
+    pk: int
+    path: str
+    name: str
+    kind: str
+    valid_to: dt.date | None
+
+
 class Row(NamedTuple):
     """One checked row of a member file, as the bulk writer takes it."""
 
@@ -73,7 +84,7 @@ class Row(NamedTuple):
     full: dt.date | None
     card_number: str
     dossier_number: str
-    cell: Unit
+    cell: Cell
 
 
 Source = bytes | Path
@@ -135,8 +146,10 @@ class Parser:
     (by code or id, among the units the user may change), the admission rules in force, the
     dates as written."""
 
-    def __init__(self, user: Any) -> None:
-        self.user, self.cells = user, dict[str, Unit | None]()
+    def __init__(self, user: Any, today: dt.date | None = None) -> None:
+        self.user, self.cells = user, dict[str, Cell | None]()
+        self.today = today or dt.date.today()
+        self.by_id: dict[str, Cell] | None = None  # every unit by id, once ``preload_all`` ran
         self.dates: dict[str, dt.date] = {}
         self.month_rules: dict[tuple[str, dt.date], int] = {}
         self.shifted: dict[tuple[dt.date, int], dt.date] = {}
@@ -146,27 +159,45 @@ class Parser:
             for key in ("members.admission_min_age_months", "members.probation_months")
         }
 
+    def _units(self) -> Any:
+        units: QuerySet[Unit] = Unit.objects.all()
+        if self.user is not None:
+            units = Unit.objects.restrict(self.user, access.CHANGE)
+        return units.values_list("code", "pk", "path", "name", "kind", "valid_to")
+
+    def preload_all(self) -> None:
+        """Every unit the user may change, in one read (a national file names most of them)."""
+        self.by_id = {}
+        for code, *values in self._units().iterator(chunk_size=10000):
+            cell = Cell(*values)
+            self.by_id[str(cell.pk)] = cell
+            if code:
+                self.cells[code] = cell
+
     def preload(self, codes: set[str]) -> None:
         """Find the cells of many rows at once, by code or else by id (a query per 2,000)."""
         unknown = sorted(c for c in codes if c not in self.cells)
-        units = (
-            Unit.objects.all()
-            if self.user is None
-            else Unit.objects.restrict(self.user, access.CHANGE)
-        ).only("pk", "path", "code", "name", "valid_from", "valid_to")
+        if self.by_id is not None:
+            self.cells.update({c: self.by_id.get(c) for c in unknown})
+            return
         for i in range(0, len(unknown), 2000):
             part = unknown[i : i + 2000]
-            self.cells.update({u.code: u for u in units.filter(code__in=part) if u.code})
+            self.cells.update({code: Cell(*v) for code, *v in self._units().filter(code__in=part)})
             by_id = [int(c) for c in part if c.isdigit() and c not in self.cells]
-            self.cells.update({str(u.pk): u for u in units.filter(pk__in=by_id)})
+            self.cells.update({str(v[0]): Cell(*v) for _, *v in self._units().filter(pk__in=by_id)})
             self.cells.update({c: None for c in part if c not in self.cells})
 
-    def cell(self, text: str) -> Unit:
+    def cell(self, text: str) -> Cell:
         if text not in self.cells:
             self.preload({text})
         found = self.cells[text]
         if found is None:
             raise ValueError(f"không tìm thấy chi bộ “{text}” trong phạm vi được phân quyền")
+        if found.kind not in CELL_KINDS:
+            raise ValueError(f"“{found.name}” ({text}) không phải chi bộ")
+        if found.valid_to is not None and found.valid_to <= self.today:
+            ended = vn_date(found.valid_to)
+            raise ValueError(f"“{found.name}” ({text}) đã kết thúc hoạt động ngày {ended}")
         return found
 
     def date(self, text: str, what: str) -> dt.date:
@@ -241,11 +272,17 @@ def check_header(header: list[str]) -> None:
 
 
 def parsed(
-    table: Iterable[tuple[int, list[str]]], user: Any, errors: list[str], size: int = CHUNK
+    table: Iterable[tuple[int, list[str]]],
+    user: Any,
+    errors: list[str],
+    size: int = CHUNK,
+    large: bool = False,
 ) -> Iterator[list[Row]]:
     """The rows of a table (its header checked) in chunks; a bad row's error is added to
-    ``errors`` and the row left out."""
+    ``errors`` and the row left out. A ``large`` table reads every unit at the start."""
     parser, chunk = Parser(user), list[Row]()
+    if large:
+        parser.preload_all()
     table = iter(table)
     first = next(table, None)
     check_header(first[1] if first else [])
@@ -279,7 +316,12 @@ def _refuse(errors: list[str]) -> ValidationError:
 
 
 def members_import(
-    *, name: str, data: Source, acting_user: Any, progress: Progress | None = None
+    *,
+    name: str,
+    data: Source,
+    acting_user: Any,
+    progress: Progress | None = None,
+    exclusive: bool = False,
 ) -> int:
     """Create every member of the file, or none (see ``import_table``)."""
     size = data.stat().st_size if isinstance(data, Path) else len(data)
@@ -289,6 +331,7 @@ def members_import(
         rows_hint=size // 120,  # about 120 bytes a row
         acting_user=acting_user,
         progress=progress,
+        exclusive=exclusive,
     )
 
 
@@ -300,18 +343,21 @@ def import_table(
     acting_user: Any,
     progress: Progress | None = None,
     is_demo: bool = False,
+    exclusive: bool = False,
 ) -> int:
     """Create every member of a table, or none: rows are checked and written in chunks in one
     transaction, which is rolled back after the last row if any row had an error (every error is
-    reported). The counts are updated in the same transaction. Returns how many were created."""
+    reported). The counts are updated in the same transaction. Returns how many were created.
+    ``exclusive`` (a first national load, nobody else connected): see ``bulk.exclusive``."""
     report = progress or (lambda _p, _m: None)
     errors: list[str] = []
-    with transaction.atomic():
+    large = rows_hint >= bulk.REBUILD_ABOVE
+    with bulk.exclusive(exclusive and large), transaction.atomic():
         writer = bulk.Writer(
             source=name, acting_user=acting_user, rows_hint=rows_hint, is_demo=is_demo
         )
         read = 0
-        for chunk in parsed(table, acting_user, errors):
+        for chunk in parsed(table, acting_user, errors, large=large):
             read += len(chunk)
             if not errors:
                 writer.add(chunk)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 
+from .choices import CELL_KINDS
+
 CITIES = ["Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Thành phố Hồ Chí Minh", "Cần Thơ"]
 PROVINCES = [
     "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An",
@@ -85,9 +87,8 @@ def plan(root: Unit, scale: float, rng: random.Random) -> list[org.Node]:
 
 def holders(root: Unit) -> list[Unit]:
     """The units of the synthetic tree that hold members themselves (cells and chi bộ cơ sở)."""
-    kinds = ("grassroots_cell", "subordinate_cell")
     return list(
-        Unit.objects.filter(code__startswith="qg-", kind__in=kinds, path__startswith=root.path)
+        Unit.objects.filter(code__startswith="qg-", kind__in=CELL_KINDS, path__startswith=root.path)
         .only("pk", "path", "code")
         .order_by("path")
     )

@@ -19,7 +19,7 @@ from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
 
 from . import aggregates
-from .choices import Activity, EventKind, MembershipType, Standing
+from .choices import CELL_KINDS, Activity, EventKind, MembershipType, Standing
 from .models import Member, MemberEvent, SeniorityGap
 from .validation import check_numbers, check_sheet
 
@@ -51,6 +51,8 @@ class Sheet:
 
 
 def _check_cell(cell: Unit, day: dt.date) -> None:
+    if cell.kind not in CELL_KINDS:
+        raise ValidationError(f"“{cell.name}” không phải chi bộ; đảng viên sinh hoạt ở chi bộ.")
     if (cell.valid_from and day < cell.valid_from) or (cell.valid_to and day >= cell.valid_to):
         raise ValidationError(f"“{cell.name}” không hoạt động vào ngày {vn_date(day)}.")
 

@@ -12,6 +12,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
+        parser.add_argument(
+            "--exclusive",
+            action="store_true",
+            help="Lần nạp đầu toàn quốc khi không ai khác dùng cơ sở dữ liệu (SQLite): ghi qua "
+            "nhật ký rollback thay cho WAL, nhanh hơn; người dùng khác phải chờ đến khi xong.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
@@ -23,7 +29,11 @@ class Command(BaseCommand):
 
         try:
             count = members_import(
-                name=path.name, data=path.read_bytes(), acting_user=None, progress=progress
+                name=path.name,
+                data=path,
+                acting_user=None,
+                progress=progress,
+                exclusive=options["exclusive"],
             )
         except ValidationError as exc:
             raise CommandError("\n".join(exc.messages)) from exc
