@@ -2,6 +2,12 @@
 
 ``start`` records the job and launches it once the surrounding transaction commits. With the
 setting ``XDD_JOBS_INLINE`` (the tests) it runs at once in the calling thread.
+
+Work that runs in one transaction (an import: all or nothing) cannot show its progress through
+its own connection: other connections see the row only when the work ends. So a report is kept
+in this process, where the job's page reads it (``live``), and written on the row through a
+connection of its own where the database lets a second writer in (PostgreSQL; SQLite has one
+writer at a time, and the work holds it).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections, transaction
 
 from .models import Job
 
@@ -22,12 +28,48 @@ Report = Callable[[int, str], None]
 Work = Callable[[Job, Report], None]
 
 
-def _report(job: Job) -> Report:
-    def report(percent: int, message: str) -> None:
-        job.progress, job.message = max(0, min(percent, 100)), message[:500]
-        Job.objects.filter(pk=job.pk).update(progress=job.progress, message=job.message)
+_live: dict[int, tuple[int, str]] = {}  # job id: the last progress its work reported here
+_lock = threading.Lock()
 
-    return report
+
+def live(job: Job) -> Job:
+    """``job`` with the progress its work last reported in this process, while it runs."""
+    with _lock:
+        found = _live.get(job.pk)
+    if found is not None and not job.finished:
+        job.progress, job.message = found
+    return job
+
+
+class _Reporter:
+    """Reports of one job: kept in ``_live``; on the row at once when the work is outside a
+    transaction, else through a second connection when the database allows it."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.side: Any = None  # the second connection, opened at the first report
+
+    def __call__(self, percent: int, message: str) -> None:
+        job = self.job
+        job.progress, job.message = max(0, min(percent, 100)), message[:500]
+        with _lock:
+            _live[job.pk] = (job.progress, job.message)
+        if not connection.in_atomic_block:
+            Job.objects.filter(pk=job.pk).update(progress=job.progress, message=job.message)
+        elif connection.vendor == "postgresql":
+            if self.side is None:
+                self.side = connections.create_connection(DEFAULT_DB_ALIAS)
+            with self.side.cursor() as cur:
+                cur.execute(
+                    f"UPDATE {Job._meta.db_table} SET progress = %s, message = %s WHERE id = %s",
+                    [job.progress, job.message, job.pk],
+                )
+
+    def close(self) -> None:
+        if self.side is not None:
+            self.side.close()
+        with _lock:
+            _live.pop(self.job.pk, None)
 
 
 def _run(job_id: int, work: Work) -> None:
@@ -36,8 +78,9 @@ def _run(job_id: int, work: Work) -> None:
         close_old_connections()
     job = Job.objects.get(pk=job_id)
     Job.objects.filter(pk=job.pk).update(status="running")
+    reporter = _Reporter(job)
     try:
-        work(job, _report(job))
+        work(job, reporter)
         job.status, job.progress = "done", 100
     except ValidationError as exc:
         job.status, job.message = "failed", " ".join(exc.messages)[:500]
@@ -50,6 +93,7 @@ def _run(job_id: int, work: Work) -> None:
     Job.objects.filter(pk=job.pk).update(
         status=job.status, progress=job.progress, message=job.message
     )
+    reporter.close()
     if not inline:
         connections.close_all()
 

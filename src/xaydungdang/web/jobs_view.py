@@ -7,6 +7,7 @@ from pathlib import Path
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from xaydungdang.core import jobs
 from xaydungdang.core.models import Job
 
 
@@ -14,7 +15,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = Job.objects.filter(pk=pk).first()
     if job is None or (job.created_by_id != request.user.pk and not request.user.is_superuser):
         raise Http404("Không tìm thấy công việc.")
-    return render(request, "web/job.html", {"job": job})
+    return render(request, "web/job.html", {"job": jobs.live(job)})
 
 
 def job_file(request: HttpRequest, pk: int) -> FileResponse:
