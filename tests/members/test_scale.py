@@ -190,6 +190,25 @@ def test_the_list_orders_by_given_name_and_the_search_puts_the_exact_match_first
     )
 
 
+def test_a_search_ranks_the_exact_name_first_and_says_when_it_stopped(
+    listed: dict[str, Any], superuser: Any, monkeypatch: pytest.MonkeyPatch, client: Any
+) -> None:
+    row = ["Lê Hương Giang", "Nữ", "01/01/1980", "", "", "", "", "", "", "01/01/2010",
+           "02/01/2010", "", "", "", "cb-1"]  # fmt: skip
+    imports.import_table(name="them.csv", table=[(1, list(imports.COLUMNS)), (2, row)],
+                         rows_hint=1, acting_user=None)  # fmt: skip
+    province = listed["province"]
+    found = selectors.member_page(superuser, province, selectors.Filters(query="le huong"))
+    assert _names(found) == ["Lê Hương", "Lê Hương Giang"]  # by given name Giang comes first
+    assert not found.paginator.object_list.capped
+    monkeypatch.setattr(selectors, "CAP", 2)
+    capped = selectors.member_page(superuser, province, selectors.Filters(query="h"))
+    assert capped.paginator.object_list.capped and capped.paginator.count <= 4
+    client.force_login(superuser)
+    page = client.get(f"/dang-vien/don-vi/{province.pk}/", {"q": "h"}).content.decode()
+    assert "đảng viên đầu tiên theo tên (còn nữa" in page
+
+
 def test_a_change_of_the_person_reaches_the_member(listed: dict[str, Any]) -> None:
     member = Member.objects.select_related("person").get(person__full_name="Lê Hương")
     people.person_update(person=member.person, full_name="Lê Thị Hường", gender="male",

@@ -88,8 +88,15 @@ class Member(TimeStampedModel):
         indexes = [
             models.Index(fields=["cell_path", "sort_key"], name="members_path_sort"),
             models.Index(fields=["sort_key", "cell_path"], name="members_sort_path"),
-            models.Index(fields=["folded_name", "cell_path"], name="members_folded"),
-            models.Index(fields=["given_key", "cell_path"], name="members_given"),
+            # The name indexes hold what a search filters on, so it reads no rows (selectors).
+            models.Index(
+                fields=["folded_name", "cell_path", "standing", "membership_type"],
+                name="members_folded",
+            ),
+            models.Index(
+                fields=["given_key", "cell_path", "standing", "membership_type"],
+                name="members_given",
+            ),
             # Probationary members by ceremony date: whose recognition is due or overdue.
             models.Index(
                 fields=["admission_ceremony_date"],

@@ -50,6 +50,7 @@ def member_list(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "unit": unit,
             "page": page,
+            "capped": getattr(page.paginator.object_list, "capped", False),
             "query": filters.query,
             "kind": filters.kind,
             "standing": filters.standing,
