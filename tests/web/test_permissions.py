@@ -204,6 +204,8 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "members:recognize_full": (lambda o: [o["member"].pk], 404, 200),
     "members:transfer": (lambda o: [o["member"].pk], 404, 200),
     "members:leave": (lambda o: [o["member"].pk], 404, 200),
+    "members:due": (lambda o: [o["unit"].pk], 404, 200),
+    "members:badge_award": (lambda o: [o["member"].pk], 404, 200),
 }
 
 

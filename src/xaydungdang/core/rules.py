@@ -60,6 +60,20 @@ def resolver(key: str) -> Callable[[dt.date], Resolved]:
     return at
 
 
+def periods(key: str) -> list[tuple[dt.date, dt.date | None, Any]]:
+    """(from, until, value) of each rule of ``key``, oldest first: until is the next rule's
+    date (None for the rule in force), so a query can hold every period at once."""
+    rows = list(
+        Rule.objects.filter(key=key)
+        .order_by("rule_set__effective_from", "rule_set_id")
+        .values_list("rule_set__effective_from", "value")
+    )
+    return [
+        (start, rows[i + 1][0] if i + 1 < len(rows) else None, value)
+        for i, (start, value) in enumerate(rows)
+    ]
+
+
 def earliest_date() -> dt.date:
     """The effective date of the oldest registered rule set (for dates before the records)."""
     first = RuleSet.objects.order_by("effective_from").values_list("effective_from", flat=True)

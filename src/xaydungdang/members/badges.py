@@ -1,4 +1,4 @@
-"""Party seniority and the Huy hiệu Đảng: who is due a badge at an occasion."""
+"""Party seniority and the Huy hiệu Đảng: who is due a badge at an occasion, and the award."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
-from xaydungdang.core import rules
+from xaydungdang.core import access, audit, rules
 from xaydungdang.core.access import VIEW
+from xaydungdang.core.dates import vn_date
 
-from .choices import Standing
-from .models import Member
+from .choices import EventKind, Standing
+from .models import BadgeAward, Member, MemberEvent
 
 
 def seniority_days(member: Member, on: dt.date) -> int:
@@ -36,14 +38,27 @@ def seniority_years(member: Member, on: dt.date) -> int:
     return max(years, 0)
 
 
+def _occasions(day: dt.date, years: tuple[int, ...]) -> list[dt.date]:
+    days = rules.resolve("members.badge_occasions", day).value
+    return sorted(dt.date(year, int(md[:2]), int(md[3:])) for year in years for md in days)
+
+
 def previous_occasion(occasion: dt.date) -> dt.date:
-    days = rules.resolve("members.badge_occasions", occasion).value
-    dates = sorted(
-        dt.date(year, int(md[:2]), int(md[3:]))
-        for year in (occasion.year - 1, occasion.year)
-        for md in days
-    )
-    return max(d for d in dates if d < occasion)
+    return max(d for d in _occasions(occasion, (occasion.year - 1, occasion.year)) if d < occasion)
+
+
+def next_occasion(day: dt.date) -> dt.date:
+    """The first occasion on or after ``day`` (under the rules in force on ``day``)."""
+    return min(d for d in _occasions(day, (day.year, day.year + 1)) if d >= day)
+
+
+def _check_occasion(occasion: dt.date) -> rules.Resolved:
+    resolved = rules.resolve("members.badge_occasions", occasion)
+    if f"{occasion:%m-%d}" not in resolved.value:
+        raise ValidationError(
+            f"Ngày {occasion:%d/%m} không phải dịp trao Huy hiệu Đảng ({resolved.rule_set.name})."
+        )
+    return resolved
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,11 +71,7 @@ class BadgeDue:
 def badges_due(user: Any, occasion: dt.date, cell_path: str = "") -> list[BadgeDue]:
     """Members on the roll whose seniority reaches a milestone (30, 40, 45 … 90 years) after the
     previous occasion and by ``occasion`` (3/2, 19/5, 2/9, 7/11)."""
-    resolved = rules.resolve("members.badge_occasions", occasion)
-    if f"{occasion:%m-%d}" not in resolved.value:
-        raise ValidationError(
-            f"Ngày {occasion:%d/%m} không phải dịp trao Huy hiệu Đảng ({resolved.rule_set.name})."
-        )
+    _check_occasion(occasion)
     milestones = rules.resolve("members.badge_milestones", occasion).value
     since = previous_occasion(occasion)
     visible = Member.objects.all() if user is None else Member.objects.restrict(user, VIEW)
@@ -73,7 +84,8 @@ def badges_due(user: Any, occasion: dt.date, cell_path: str = "") -> list[BadgeD
         candidates = members.filter(first_admission_decision_date__lte=latest).filter(
             first_admission_decision_date__gt=_years_before(since, milestone)
         ) | members.filter(first_admission_decision_date__lte=latest, gaps__isnull=False)
-        for member in candidates.distinct().select_related("person").prefetch_related("gaps"):
+        candidates = candidates.exclude(badges__milestone=milestone).distinct()
+        for member in candidates.select_related("person", "cell").prefetch_related("gaps"):
             now, before = seniority_years(member, occasion), seniority_years(member, since)
             if before < milestone <= now:
                 out.append(BadgeDue(member, milestone, now))
@@ -85,3 +97,40 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def badge_award(
+    *, member: Member, milestone: int, occasion: dt.date, decision: str = "", acting_user: Any
+) -> BadgeAward:
+    """Record the Huy hiệu Đảng of ``milestone`` years awarded to ``member`` at ``occasion``: the
+    member must be on the roll and have that seniority on the occasion, once per milestone."""
+    access.require(acting_user, access.CHANGE, member.cell_path)
+    _check_occasion(occasion)
+    milestones = rules.resolve("members.badge_milestones", occasion)
+    if milestone not in milestones.value:
+        allowed = ", ".join(str(m) for m in milestones.value)
+        raise ValidationError(f"Huy hiệu Đảng có các mốc {allowed} năm tuổi Đảng.")
+    if member.standing != Standing.MEMBER:
+        raise ValidationError("Đảng viên không còn trong danh sách.")
+    years = seniority_years(member, occasion)
+    if years < milestone:
+        raise ValidationError(
+            f"Đến ngày {vn_date(occasion)} đảng viên mới có {years} năm tuổi Đảng, "
+            f"chưa đủ {milestone} năm."
+        )
+    if member.badges.filter(milestone=milestone).exists():
+        raise ValidationError(f"Đảng viên đã được trao Huy hiệu {milestone} năm tuổi Đảng.")
+    with transaction.atomic():
+        award = BadgeAward.objects.create(
+            member=member, milestone=milestone, occasion=occasion, decision=decision,
+            rule_set=milestones.rule_set,
+        )  # fmt: skip
+        MemberEvent.objects.create(
+            member=member, kind=EventKind.BADGE, day=occasion, decision=decision,
+            note=f"Huy hiệu {milestone} năm tuổi Đảng", rule_set=milestones.rule_set,
+        )  # fmt: skip
+        audit.record(
+            actor=acting_user, obj=award, action="create", before=None,
+            scope_path=member.cell_path,
+        )  # fmt: skip
+    return award

@@ -55,6 +55,7 @@ class EventKind(models.TextChoices):
     EXPULSION = "expulsion", "Khai trừ"
     DEATH = "death", "Từ trần"
     READMISSION = "readmission", "Kết nạp lại"
+    BADGE = "badge", "Trao Huy hiệu Đảng"
 
 
 # The 54 ethnic groups, Kinh first, as in the statistical forms (code → name).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
@@ -35,3 +37,13 @@ class LeaveForm(UserForm):
 
 class ImportForm(UserForm):
     upload = forms.FileField(label="Tệp đảng viên (.csv hoặc .xlsx)")
+
+
+class BadgeAwardForm(UserForm):
+    milestone = forms.TypedChoiceField(label="Mốc tuổi Đảng", coerce=int, choices=[])
+    occasion = VNDateField(label="Dịp trao (3/2, 19/5, 2/9 hoặc 7/11)")
+    decision = forms.CharField(label="Số quyết định", max_length=200, required=False)
+
+    def __init__(self, *args: Any, milestones: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].choices = [(m, f"{m} năm") for m in milestones]  # type: ignore[attr-defined]

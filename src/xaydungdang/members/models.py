@@ -162,6 +162,26 @@ class MemberEvent(models.Model):
         return path_q("member__cell_path", prefixes)
 
 
+class BadgeAward(models.Model):
+    """A Huy hiệu Đảng awarded to a member: one per milestone (30, 40, 45 … 90 years)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="badges")
+    milestone = models.PositiveSmallIntegerField("Mốc tuổi Đảng (năm)")
+    occasion = models.DateField("Dịp trao")
+    decision = models.CharField("Quyết định", max_length=200, blank=True)
+    rule_set = models.ForeignKey(RuleSet, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["milestone"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "milestone"], name="members_badge_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Huy hiệu {self.milestone} năm tuổi Đảng"
+
+
 class MemberTally(models.Model):
     """The members on the roll in the units below ``unit``, counted by dimension:
     ``{"gender": {"male": 120, "female": 95}, "birth_year": {"1980": 7, …}, …}``."""
