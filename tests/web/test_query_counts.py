@@ -31,6 +31,9 @@ PAGES = [
         lambda: f"/dang-vien/don-vi/{Unit.objects.get(code='tu-hcm').pk}/co-cau/",
         7,
     ),
+    # probations (count, page, rule periods); badges (occasion and milestone rules, candidates,
+    # their gaps and badges)
+    ("due page", lambda: f"/dang-vien/don-vi/{Unit.objects.get(code='tu-hcm').pk}/den-han/", 12),
     ("article review", lambda: f"/doc-bai/{Article.objects.order_by('pk').first().pk}/", 6),
     ("tree", lambda: "/don-vi/?ngay=01/01/2020", 5),
     ("search", lambda: "/tim-kiem/?q=nguyen", 6),

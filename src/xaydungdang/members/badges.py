@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from xaydungdang.core import access, audit, rules
 from xaydungdang.core.access import VIEW
@@ -78,17 +79,23 @@ def badges_due(user: Any, occasion: dt.date, cell_path: str = "") -> list[BadgeD
     members = visible.filter(standing=Standing.MEMBER)
     if cell_path:
         members = members.filter(cell_path__gte=cell_path, cell_path__lt=cell_path + "~")
-    out = []
+    # Without gaps, a member reaches a milestone when the admission falls in its window; with
+    # gaps, any member admitted long enough ago is a candidate, checked below.
+    windows = Q(first_admission_decision_date__lte=_years_before(occasion, min(milestones)),
+                gaps__isnull=False)  # fmt: skip
     for milestone in milestones:
-        latest = _years_before(occasion, milestone)
-        candidates = members.filter(first_admission_decision_date__lte=latest).filter(
-            first_admission_decision_date__gt=_years_before(since, milestone)
-        ) | members.filter(first_admission_decision_date__lte=latest, gaps__isnull=False)
-        candidates = candidates.exclude(badges__milestone=milestone).distinct()
-        for member in candidates.select_related("person", "cell").prefetch_related("gaps"):
-            now, before = seniority_years(member, occasion), seniority_years(member, since)
-            if before < milestone <= now:
-                out.append(BadgeDue(member, milestone, now))
+        windows |= Q(
+            first_admission_decision_date__lte=_years_before(occasion, milestone),
+            first_admission_decision_date__gt=_years_before(since, milestone),
+        )
+    candidates = members.filter(windows).distinct().select_related("person", "cell")
+    out = []
+    for member in candidates.prefetch_related("gaps", "badges"):
+        now, before = seniority_years(member, occasion), seniority_years(member, since)
+        awarded = {b.milestone for b in member.badges.all()}
+        out.extend(
+            BadgeDue(member, m, now) for m in milestones if before < m <= now and m not in awarded
+        )
     return sorted(out, key=lambda b: (b.milestone, b.member.sort_key))
 
 
