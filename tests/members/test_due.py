@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -23,32 +22,31 @@ D = dt.date
 
 
 def test_the_probation_list_uses_the_rule_of_the_ceremony_date(cells: dict[str, Unit]) -> None:
-    today = D(2027, 3, 1)
-    overdue = admit(cells["cb-1"], decided=D(2025, 12, 1), ceremony=D(2025, 12, 10))
-    soon = admit(cells["cb-1"], decided=D(2026, 3, 10), ceremony=D(2026, 3, 20))  # ends 20/3
-    admit(cells["cb-2"], decided=D(2026, 9, 1), ceremony=D(2026, 9, 2))  # ends 2/9/2027
+    from django.contrib.auth import get_user_model
+
+    from xaydungdang.members import services
+
     rules.ruleset_create(
         code="thu-du-bi-18", name="Thử: dự bị 18 tháng", source="thử nghiệm",
         effective_from=D(2026, 1, 1), rules={"members.probation_months": 18},
     )  # fmt: skip
-    longer = admit(cells["cb-2"], decided=D(2026, 1, 5), ceremony=D(2026, 1, 10))  # 10/7/2027
+    today = D(2027, 7, 1)
+    overdue = admit(cells["cb-1"], decided=D(2025, 12, 1), ceremony=D(2025, 12, 10))  # 12 months
+    soon = admit(cells["cb-2"], decided=D(2026, 1, 5), ceremony=D(2026, 1, 10))  # 18: 10/7/2027
+    not_yet = admit(cells["cb-1"], decided=D(2026, 2, 20), ceremony=D(2026, 3, 1))  # 1/9/2027
     recognized = admit(cells["cb-1"], decided=D(2024, 1, 1), ceremony=D(2024, 1, 2))
-    from xaydungdang.members import services
-
     services.member_recognize_full(member=recognized, decided_on=D(2025, 1, 3), acting_user=None)
-    listed = due.probations(None, cells["province"], today)
-    assert list(listed) == []  # no user: nothing is visible
-    from django.contrib.auth import get_user_model
-
+    assert list(due.probations(None, cells["province"], today)) == []  # no user sees nothing
     admin = get_user_model().objects.create_superuser("quan-tri", password="x")
-    rows = due.probation_rows(list(due.probations(admin, cells["province"], today)), today)
+    listed = due.probations(admin, cells["province"], today)
+    rows = due.probation_rows(list(listed), today)
     assert [(r.member, r.ends) for r in rows] == [
-        (overdue, D(2026, 12, 10)),  # the 12 months of its ceremony date
-        (soon, D(2027, 3, 20)),
+        (overdue, D(2026, 12, 10)),
+        (soon, D(2027, 7, 10)),
     ]
-    assert rows[0].overdue_days == 81 and rows[1].days_left == 19
-    assert longer not in due.probations(admin, cells["province"], today)
-    assert due.probations(admin, cells["cb-2"], today).count() == 0
+    assert rows[0].overdue_days == 203 and rows[1].days_left == 9
+    assert not_yet not in listed and recognized not in listed
+    assert [m.pk for m in due.probations(admin, cells["cb-2"], today)] == [soon.pk]
 
 
 def test_a_badge_is_awarded_once_when_due(cells: dict[str, Unit]) -> None:
@@ -72,21 +70,21 @@ def test_a_badge_is_awarded_once_when_due(cells: dict[str, Unit]) -> None:
     assert BadgeAward.objects.count() == 1
 
 
-def test_badge_occasions_follow_the_rules() -> None:
+def test_badge_occasions_follow_the_rules(db: None) -> None:
     assert badges.next_occasion(D(2026, 11, 8)) == D(2027, 2, 3)
     assert badges.next_occasion(D(2026, 11, 7)) == D(2026, 11, 7)
     assert badges.previous_occasion(D(2027, 2, 3)) == D(2026, 11, 7)
 
 
 def test_the_due_page_lists_and_the_form_records(
-    client_for: Callable[[str], Client], demo: dict[str, Unit], make_unit: Any
+    client_for: Callable[[str], Client], demo: dict[str, Unit]
 ) -> None:
     from xaydungdang.org import services as org
 
     cell = org.unit_create(
         spec=org.UnitSpec(name="Chi bộ Khu phố 9", kind="grassroots_cell",
-                          parent=demo["du-p-saigon"], code="kp9"),
-        valid_from=D(1960, 1, 1), acting_user=None,
+                          parent=demo["tu-hcm"], code="kp9"),
+        valid_from=None, acting_user=None,
     )  # fmt: skip
     today = timezone.localdate()
     occasion = badges.next_occasion(today)
