@@ -89,7 +89,7 @@ def badges_due(user: Any, occasion: dt.date, cell_path: str = "") -> list[BadgeD
             first_admission_decision_date__gt=_years_before(since, milestone),
         )
     candidates = members.filter(windows).distinct().select_related("person", "cell")
-    out = []
+    out: list[BadgeDue] = []
     for member in candidates.prefetch_related("gaps", "badges"):
         now, before = seniority_years(member, occasion), seniority_years(member, since)
         awarded = {b.milestone for b in member.badges.all()}
