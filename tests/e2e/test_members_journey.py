@@ -3,6 +3,7 @@ recognize them as full, and see the structure report change."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,19 @@ def test_import_recognize_a_member_and_see_the_report_change(
     live_server: Any, page: Any, shots: Path, tmp_path: Path
 ) -> None:
     load(say=lambda _: None)
+    from xaydungdang.org import services as org
+
+    org.unit_create(
+        spec=org.UnitSpec(name="Chi bộ Khu phố 1", kind="grassroots_cell",
+                          parent=Unit.objects.get(code="du-p-saigon"), code="cb-sg-1"),
+        valid_from=dt.date(2025, 7, 1), acting_user=None,
+    )  # fmt: skip
     rows = [
         ",".join(COLUMNS),
         "Nguyễn Thị Hoa,Nữ,02/04/1995,Kinh,Không,Nam Định,12/12,Đại học,Sơ cấp,"
-        "01/08/2025,15/08/2025,,,,du-p-saigon",
+        "01/08/2025,15/08/2025,,,,cb-sg-1",
         "Trần Văn Minh,Nam,10/10/1988,Kinh,Phật giáo,Huế,12/12,Thạc sĩ,Trung cấp,"
-        "01/08/2025,15/08/2025,,,,du-p-saigon",
+        "01/08/2025,15/08/2025,,,,cb-sg-1",
     ]
     upload = tmp_path / "dang-vien.csv"
     upload.write_text("\n".join(rows), encoding="utf-8")
