@@ -107,3 +107,24 @@ def test_the_due_page_lists_and_the_form_records(
     assert "đã được trao Huy hiệu 40 năm" in again.content.decode()
     detail = client.get(f"/dang-vien/{veteran.pk}/").content.decode()
     assert "Trao Huy hiệu Đảng" in detail and "Huy hiệu 40 năm tuổi Đảng" in detail
+
+
+def test_the_due_page_does_not_grow_with_its_rows(
+    client_for: Callable[[str], Client], demo: dict[str, Unit]
+) -> None:
+    from tests.conftest import queries_of
+    from xaydungdang.org import services as org
+
+    cell = org.unit_create(
+        spec=org.UnitSpec(name="Chi bộ Khu phố 8", kind="grassroots_cell",
+                          parent=demo["tu-hcm"], code="kp8"),
+        valid_from=None, acting_user=None,
+    )  # fmt: skip
+    client = client_for("hcm")
+    url = f"/dang-vien/don-vi/{demo['tu-hcm'].pk}/den-han/"
+    late = timezone.localdate().replace(year=timezone.localdate().year - 2)
+    admit(cell, decided=late)
+    one = queries_of(client, url)
+    for _ in range(3):
+        admit(cell, decided=late)
+    assert queries_of(client, url) == one

@@ -229,8 +229,8 @@ class Writer:
 
     def _count(self, rows: Sequence[Row]) -> None:
         """Count the rows in the tallies of the units directly above their cells (the units
-        further up are summed at the end): for each such unit, its row count and a table per
-        dimension of ``COUNTED`` (every row has a gender: its table sums to the row count).
+        further up are summed at the end): for each such unit, a table per dimension of
+        ``COUNTED`` (every row has a gender: that table sums to the row count).
         Written out flat: this runs for millions of rows."""
         below, parent_of = self.below, self.parent
         for r in rows:

@@ -65,8 +65,9 @@ def probations(user: Any, unit: Unit, today: dt.date) -> QuerySet[Member]:
 
 
 def probation_rows(members: list[Member], today: dt.date) -> list[ProbationDue]:
+    at = rules.resolver("members.probation_months")  # one read for the whole page
     out = []
     for member in members:
-        ends = probation_end(member)
+        ends = probation_end(member, at)
         out.append(ProbationDue(member, ends, (today - ends).days))
     return out

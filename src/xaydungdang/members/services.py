@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -138,9 +139,12 @@ def member_admit(
     return member
 
 
-def probation_end(member: Member) -> dt.date:
-    months = rules.resolve("members.probation_months", member.admission_ceremony_date)
-    return add_months(member.admission_ceremony_date, int(months.value))
+def probation_end(member: Member, at: Callable[[dt.date], rules.Resolved] | None = None) -> dt.date:
+    """The end of the probation: the months of the rule in force on the ceremony date. ``at``
+    is ``rules.resolver``'s function, for many members (the rules read once)."""
+    day = member.admission_ceremony_date
+    months = at(day) if at is not None else rules.resolve("members.probation_months", day)
+    return add_months(day, int(months.value))
 
 
 def _begin(member: Member, acting_user: Any) -> tuple[Any, dict[str, Any] | None]:

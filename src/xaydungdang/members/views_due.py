@@ -17,9 +17,8 @@ from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.web.pages import service_page
 
 from . import badges, due, forms
+from .selectors import PER_PAGE
 from .views import _member_for_change, _unit
-
-PER_PAGE = 50
 
 
 def _occasion(raw: str) -> Any:
