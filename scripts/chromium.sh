@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Debian's chromium for the Playwright journeys (Playwright's own browser download does not work offline).
+# Debian packages the tests need: chromium for the Playwright journeys (Playwright's own browser
+# download does not work offline), pango and fonts for WeasyPrint's PDF, poppler for reading it back.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then exit 0; fi
-echo "Cài chromium (gói Debian)…"
+PACKAGES=(chromium fonts-dejavu-core fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "Cài gói Debian: ${missing[*]}…"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-apt-get install -y -q chromium fonts-dejavu-core
+apt-get install -y -q "${missing[@]}"
