@@ -74,7 +74,7 @@ def _linking_ms(raw: list[str]) -> float:
     results = [read_article(text, day) for text in raw]
     start = time.perf_counter()
     for result in results:
-        link.propose(result, day, by_fold)
+        link.propose(result, day, by_fold, actor=None)
     return (time.perf_counter() - start) * 1000 / len(results)
 
 

@@ -22,8 +22,10 @@ MAX_CHARS = 200_000
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end): from the previous full stop or line break to the next."""
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    """The sentence around [start, end): from the previous full stop or line break to the next.
+    A text with neither before the span starts the sentence at its first character."""
+    stop = text.rfind(". ", 0, start)
+    left = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     right = min(stops) + 1 if stops else len(text)
     return text[left:right].strip()
@@ -53,7 +55,7 @@ def article_submit(
     if day > timezone.localdate():
         raise ValidationError("Ngày của bài viết không được sau ngày hôm nay.")
     _, by_fold = pipeline.surface_forms(day)
-    specs = link.propose(result, day, by_fold)
+    specs = link.propose(result, day, by_fold, actor=acting_user)
     body = result.pop("text")
     with transaction.atomic():
         article = Article.objects.create(
@@ -86,13 +88,20 @@ def article_submit(
 
 
 def _source(proposal: Proposal, target: Any, scope_path: str) -> None:
+    """The fact's source, once: the same sentence of an article of the same day for the same
+    record (a fact accepted twice, the same article read twice) is not written again."""
     article = proposal.article
+    key = {
+        "target_type": audit.object_type(target),
+        "target_id": target.pk,
+        "sentence": sentence_at(article.text, proposal.span_start, proposal.span_end),
+    }
+    if Source.objects.filter(**key, article__day=article.day).exists():
+        return
     Source.objects.create(
+        **key,
         article=article,
         proposal=proposal,
-        target_type=audit.object_type(target),
-        target_id=target.pk,
-        sentence=sentence_at(article.text, proposal.span_start, proposal.span_end),
         quote=article.text[proposal.span_start : proposal.span_end][:500],
         span_start=proposal.span_start,
         span_end=proposal.span_end,
