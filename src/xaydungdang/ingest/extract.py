@@ -20,13 +20,15 @@ from . import gazetteer, names, titles
 from .gazetteer import COUNT_NOUNS, ORGANIZATIONS
 from .normalize import headline
 
+# Party committees, their boards and people's committees; a place of at most two words, so
+# that a name after it stays a name ("UBND TP Hải Phòng Lê Ngọc Chánh").
 _ORG_PATTERN = re.compile(
     r"(?:Ban Thường vụ |Ban Tổ chức |Ủy ban Kiểm tra |Văn phòng |Ban Tuyên giáo )"
     r"(?:Thành ủy|Tỉnh ủy)(?: (?:Thành phố Hồ Chí Minh|thành phố Hồ Chí Minh|TP\. ?HCM|TPHCM|"
-    r"Tp\. HCM|Hà Nội|thành phố Hà Nội|tỉnh [A-ZĐ]\w+(?: [A-ZĐ]\w+)*))?"
+    r"Tp\. HCM|Hà Nội|thành phố Hà Nội|tỉnh [A-ZĐ]\w+(?: [A-ZĐ]\w+)?))?"
     r"|(?:Thành ủy|Tỉnh ủy|Đảng bộ|Quận ủy|Huyện ủy) (?:Thành phố Hồ Chí Minh|thành phố Hồ Chí "
-    r"Minh|TP\. ?HCM|TPHCM|Tp\. HCM|Hà Nội|thành phố Hà Nội|tỉnh [A-ZĐ]\w+(?: [A-ZĐ]\w+)*)"
-    r"|UBND (?:thành phố|tỉnh|TP) [A-ZĐ]\w+(?: [A-ZĐ]\w+)*"
+    r"Minh|TP\. ?HCM|TPHCM|Tp\. HCM|Hà Nội|thành phố Hà Nội|tỉnh [A-ZĐ]\w+(?: [A-ZĐ]\w+)?)"
+    r"|UBND (?:thành phố|tỉnh|TP) [A-ZĐ]\w+(?: [A-ZĐ]\w+)?"
 )
 _DAY_CUE = re.compile(r"(?:ngày|Ngày|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa|hôm|Hôm)\s+$")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\d/])")

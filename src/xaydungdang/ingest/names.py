@@ -13,7 +13,8 @@ from . import gazetteer
 from .gazetteer import FOREIGN_SURNAMES, NOT_GIVEN_AFTER_DOAN, SURNAMES
 
 HONORIFICS = {"Ông", "Bà", "Đồng", "Anh", "Chị", "Ngài", "Cụ"}
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# A word; an apostrophe (Ê Đê "H'Hen") or a hyphen (transliterations: "Lếch-lay") inside it.
+WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _CUES = re.compile(
     r"(?<!\w)(?:"
     + "|".join(sorted(map(re.escape, gazetteer.LOCATIVE_CUES), key=len, reverse=True))
@@ -31,7 +32,8 @@ _FOREIGN_CUE = re.compile(
 
 def name_word(word: str) -> bool:
     """Capitalized, not an abbreviation ("ĐBQH", "UBND" end a name)."""
-    return word[0].isupper() and (len(word) == 1 or not word[1:].replace("'", "").isupper())
+    rest = word[1:].replace("'", "").replace("-", "")
+    return word[0].isupper() and (not rest or not rest.isupper())
 
 
 def _whole(text: str, start: int, end: int) -> bool:
@@ -56,7 +58,9 @@ def place_masks(text: str) -> list[tuple[int, int]]:
             if not name_word(m.group()) or (words and text[words[-1].end() : m.start()] != " "):
                 break
             words.append(m)
-        if words:
+        # "nông thôn Lương Văn Cảnh": a full name after the cue is a person, not a village.
+        person = len(words) in (3, 4) and words[0].group() in SURNAMES
+        if words and not person:
             keep = words if len(words) <= 3 else words[:2]
             spans.append((keep[0].start(), keep[-1].end()))
     return spans
@@ -90,11 +94,14 @@ def _vietnamese(run: list[str]) -> int | None:
 
 
 def _foreign(run: list[str], before: str) -> bool:
-    """Lao and Khmer names: unaccented words, one of several syllables or a known surname."""
-    if not 2 <= len(run) <= 4 or not all(w.isascii() for w in run):
+    """Lao and Khmer names: unaccented words, one of several syllables or a known surname, or
+    a transliteration in hyphenated syllables ("Lếch-lay Sỉ-vi-lay")."""
+    if not 2 <= len(run) <= 4 or not _FOREIGN_CUE.search(before):
         return False
+    if all("-" in w for w in run):
+        return True
     long = any(len(_VOWELS.findall(w)) >= 2 for w in run)
-    return (long or any(w in FOREIGN_SURNAMES for w in run)) and bool(_FOREIGN_CUE.search(before))
+    return all(w.isascii() for w in run) and (long or any(w in FOREIGN_SURNAMES for w in run))
 
 
 def find_names(text: str, masks: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,9 +21,18 @@ TITLE_LOWER = (
     {w for phrase in [*TITLE_HEADS, *ORGANIZATIONS] for w in phrase.split() if w[0].islower()}
     | ORG_LOWER
     | {"cũ"}
-)
+) - {"ký"}  # "Tổng Thư ký" is a head; "… Sở Nội vụ ký kết" ends the title
 # Words allowed in a title only with their partner ("công tác", not "công bố").
-_PAIRED = {"công": "tác", "khảo": "sát", "đại": "biểu", "kiểm": "tra", "tổ": "chức"}
+_PAIRED = {
+    "công": "tác",
+    "khảo": "sát",
+    "đại": "biểu",
+    "kiểm": "tra",
+    "tổ": "chức",
+    "báo": "chí",
+    "giao": "thông",
+    "bầu": "cử",
+}
 RANK_TITLES = re.compile(
     r"^(?:nguyên\s+)?(?:Ủy viên|UVTƯ|UVTW|Bí thư Trung ương Đảng|Thường trực Ban Bí thư)"
 )
@@ -42,6 +51,7 @@ _LEAD = re.compile(
     r"được\s+(?:bầu|bổ\s+nhiệm|điều\s+động|phân\s+công|giao|chỉ\s+định)(?:\s+giữ\s+chức|\s+làm)?|"
     r"(?:tân\s+)?làm))\s*"
 )
+_APPOINTED = re.compile(r"\s+(?:được|đã được|vừa được)\s")
 # A clause ends at these; a full stop only before a space or the end ("T.Ư", "TP.HCM" go on),
 # a parenthesis unless it says "(cũ)".
 _CLAUSE_END = re.compile(r"[;\n]|(?<!\(cũ)\)|\.(?=\s|$)|\((?!cũ\))")
@@ -51,8 +61,10 @@ _QUALIFIER = re.compile(r"(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]")
 
 
 def title_part(seg: str) -> str:
-    """The title at the start of ``seg``, up to the first word that cannot belong to one."""
-    words = list(WORD.finditer(seg))
+    """The title at the start of ``seg``, up to the first word that cannot belong to one (the
+    words of its head all can: "Tổng Thư ký")."""
+    head = TITLE_START.match(seg)
+    words = list(WORD.finditer(seg, head.end() if head else 0))
     for i, m in enumerate(words):
         word = m.group()
         if word == "và" and not _and_goes_on(seg[m.end() :]):
@@ -88,14 +100,16 @@ def _clause_start(text: str, pos: int, after: int) -> int:
     return start
 
 
-def _attach(titles: list[str], seg: str) -> bool:
+def _attach(titles: list[str], seg: str) -> bool | None:
     """A locative (", tỉnh Lai Châu") or a term (", nhiệm kỳ 2021–2026") belongs to the title
-    before it."""
+    before it: True if the clause may go on after it, False if it ends there, None if ``seg``
+    is neither."""
     if titles and (_LOCATIVE.match(seg) or _QUALIFIER.match(seg)):
-        part = title_part(seg)
+        cut = _PREDICATES.search(seg)
+        part = title_part(seg[: cut.start()].strip() if cut else seg)
         titles[-1] = f"{titles[-1]}, {part}"
         return part == seg
-    return False
+    return None
 
 
 def _merged(segments: list[str]) -> list[str]:
@@ -133,6 +147,8 @@ def title_before(text: str, start: int, after: int = 0) -> list[str]:
 
 
 def title_after(text: str, end: int) -> list[str]:
+    """The titles after a name; then, if the clause goes on with an appointment ("… được điều
+    động làm …"), the titles of that too."""
     rest = text[end : end + 600]
     lead = _LEAD.match(rest)
     if not lead:
@@ -142,8 +158,11 @@ def title_after(text: str, end: int) -> list[str]:
     titles: list[str] = []
     for seg in clause.split(","):
         seg = seg.strip()
-        if _attach(titles, seg):
-            continue
+        attached = _attach(titles, seg)
+        if attached is not None:
+            if attached:
+                continue
+            break
         if not TITLE_START.match(seg):
             break
         cut = _PREDICATES.search(seg)
@@ -151,12 +170,22 @@ def title_after(text: str, end: int) -> list[str]:
         titles.append(title)
         if cut or title != seg:
             break
+    if titles:
+        last = clause.find(titles[-1].rsplit(", ", 1)[-1])
+        after = end + lead.end() + last + len(titles[-1].rsplit(", ", 1)[-1]) if last >= 0 else 0
+        if after and _APPOINTED.match(text, after):
+            titles += title_after(text, after)
     return titles
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?")
+# Between two names of a list: a comma, "và" or ";", perhaps after the first one's own titles
+# ("A (Phó Chủ tịch HĐND tỉnh) và B", "A, Phó Chủ tịch UBND tỉnh; B").
+_LIST_GAP = re.compile(
+    r"(?:\s*\([^()\n]{0,120}\)|,[^;()\n]{0,120}(?=;))?"
+    r"\s*(?:,|;|và|,\s*và)\s*(?:(?:ông|bà|đồng chí)\s+)?"
+)
 _GROUP_TITLE = re.compile(
-    r"(?:[Cc]ác|\d{1,2}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:đồng chí\s+)?"
+    r"(?:[Cc]ác|\d{1,2}|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu)\s+(?:đồng chí\s+)?(?:giữ chức\s+)?"
     r"(?P<title>[^,;.()\n:]+?)\s*,?\s*(?:gồm(?:\s+có)?|là)?\s*:?\s*(?:(?:ông|bà|đồng chí)\s+)?$"
 )
 
