@@ -20,15 +20,18 @@ from . import gazetteer, names, titles
 from .gazetteer import COUNT_NOUNS, ORGANIZATIONS
 from .normalize import headline
 
-# Party committees, their boards and people's committees; a place of at most two words, so
-# that a name after it stays a name ("UBND TP Hải Phòng Lê Ngọc Chánh").
+# Party committees, their boards and people's committees, with a province of the gazetteer (so
+# that a name after it stays a name: "UBND tỉnh Vừ Thị Mai" is not the province of Vừ Thị).
+_PROVINCE = "|".join(sorted(map(re.escape, gazetteer.PROVINCES), key=len, reverse=True))
+_PLACE = (
+    r"(?:Thành phố Hồ Chí Minh|thành phố Hồ Chí Minh|TP\. ?HCM|TPHCM|Tp\. HCM|"
+    rf"(?:(?:tỉnh|thành phố|TP\.?) )?(?:{_PROVINCE}))"
+)
 _ORG_PATTERN = re.compile(
     r"(?:Ban Thường vụ |Ban Tổ chức |Ủy ban Kiểm tra |Văn phòng |Ban Tuyên giáo )"
-    r"(?:Thành ủy|Tỉnh ủy)(?: (?:Thành phố Hồ Chí Minh|thành phố Hồ Chí Minh|TP\. ?HCM|TPHCM|"
-    r"Tp\. HCM|Hà Nội|thành phố Hà Nội|tỉnh [A-ZĐ]\w+(?: [A-ZĐ]\w+)?))?"
-    r"|(?:Thành ủy|Tỉnh ủy|Đảng bộ|Quận ủy|Huyện ủy) (?:Thành phố Hồ Chí Minh|thành phố Hồ Chí "
-    r"Minh|TP\. ?HCM|TPHCM|Tp\. HCM|Hà Nội|thành phố Hà Nội|tỉnh [A-ZĐ]\w+(?: [A-ZĐ]\w+)?)"
-    r"|UBND (?:thành phố|tỉnh|TP) [A-ZĐ]\w+(?: [A-ZĐ]\w+)?"
+    rf"(?:Thành ủy|Tỉnh ủy)(?: {_PLACE})?"
+    rf"|(?:Thành ủy|Tỉnh ủy|Đảng bộ|Quận ủy|Huyện ủy) {_PLACE}"
+    rf"|UBND (?:thành phố|tỉnh|TP) (?:{_PROVINCE})(?!\w)"
 )
 _DAY_CUE = re.compile(r"(?:ngày|Ngày|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa|hôm|Hôm)\s+$")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\d/])")
@@ -94,9 +97,7 @@ def find_persons(text: str, org_names: Iterable[str] = ()) -> list[PersonFact]:
     orgs = find_organizations(text, org_names)
     skip = _byline_spans(text)
     spans = [
-        span
-        for span in names.find_names(text, orgs)
-        if not any(a <= span[0] < b for a, b in skip)
+        span for span in names.find_names(text, orgs) if not any(a <= span[0] < b for a, b in skip)
     ]
     grouped = titles.group_titles(text, spans)
     persons: dict[str, PersonFact] = {}

@@ -16,6 +16,8 @@ DATA = json.loads((Path(__file__).parent / "fixtures" / "gazetteer.json").read_t
 
 SURNAMES = set(DATA["surnames"]["kinh"]) | set(DATA["surnames"]["minority"])
 FOREIGN_SURNAMES = set(DATA["surnames"]["foreign"])
+# Ê Đê names put the family name last: "Y Nuê Byă", "H'Hen Niê".
+EDE_FAMILY = set(DATA["surnames"]["ede_last"])
 # Heads of titles; the pattern tries the longest first ("Phó Bí thư Thường trực" before "Phó Bí
 # thư" before "Bí thư").
 TITLE_HEADS: list[str] = DATA["title_heads"]
@@ -24,6 +26,7 @@ TITLE_START = re.compile(
     + "|".join(re.escape(h) for h in sorted(TITLE_HEADS, key=len, reverse=True))
     + r")(?![\w])"
 )
+TITLE_START_ANY_CASE = re.compile(TITLE_START.pattern, re.IGNORECASE)  # "4 phó trưởng ban: …"
 # Organizations that are not always in the org tree: central bodies, ministries, fronts.
 ORGANIZATIONS: list[str] = DATA["central_bodies"]
 ORG_LOWER = set(DATA["org_lower_words"].split())
@@ -33,9 +36,7 @@ NOT_GIVEN_AFTER_DOAN = set(DATA["not_given_after_doan"])
 # Provinces and centrally-run cities after the 2025 merger and before it, and older names still
 # met in articles: a place, never a person ("Thái Nguyên", "Hà Tĩnh").
 PROVINCES: list[str] = list(
-    dict.fromkeys(
-        [*DATA["provinces_2025"], *DATA["provinces_before_2025"], *DATA["older_places"]]
-    )
+    dict.fromkeys([*DATA["provinces_2025"], *DATA["provinces_before_2025"], *DATA["older_places"]])
 )
 # Districts, wards, streets and schools named like persons (often after historical figures).
 PERSON_LIKE_PLACES: list[str] = DATA["person_like_places"]

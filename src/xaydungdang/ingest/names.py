@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from . import gazetteer
-from .gazetteer import FOREIGN_SURNAMES, NOT_GIVEN_AFTER_DOAN, SURNAMES
+from .gazetteer import EDE_FAMILY, FOREIGN_SURNAMES, NOT_GIVEN_AFTER_DOAN, SURNAMES
 
 HONORIFICS = {"Ông", "Bà", "Đồng", "Anh", "Chị", "Ngài", "Cụ"}
 # A word; an apostrophe (Ê Đê "H'Hen") or a hyphen (transliterations: "Lếch-lay") inside it.
@@ -50,7 +50,7 @@ def place_masks(text: str) -> list[tuple[int, int]]:
     spans = [
         (end - size + 1, end + 1)
         for end, size in gazetteer.automaton(names).iter(text)
-        if _whole(text, end - size + 1, end + 1)
+        if _whole(text, end - size + 1, end + 1) and not _given_names(text, end - size + 1)
     ]
     for cue in _CUES.finditer(text):
         words = []
@@ -64,6 +64,16 @@ def place_masks(text: str) -> list[tuple[int, int]]:
             keep = words if len(words) <= 3 else words[:2]
             spans.append((keep[0].start(), keep[-1].end()))
     return spans
+
+
+_SURNAME_BEFORE = re.compile(r"(?:^|[^\w])([^\W\d_]+) $")
+
+
+def _given_names(text: str, start: int) -> bool:
+    """A place name right after a surname is a person's given names: "Phí Minh Hải",
+    "Nguyễn Hòa Bình", "Trần Thái Bình"."""
+    before = _SURNAME_BEFORE.search(text, max(0, start - 12), start)
+    return bool(before) and before.group(1) in SURNAMES  # type: ignore[union-attr]
 
 
 def _runs(text: str, masks: list[tuple[int, int]]) -> list[list[re.Match[str]]]:
@@ -114,7 +124,8 @@ def find_names(text: str, masks: Iterable[tuple[int, int]]) -> list[tuple[int, i
         words = [w.group() for w in run]
         if not words:
             continue
-        if (words[0] == "Y" or words[0].startswith("H'")) and 2 <= len(words) <= 4:
+        ede = words[0] == "Y" or words[0].startswith("H'")
+        if ede and 2 <= len(words) <= 4 and words[-1] in EDE_FAMILY:
             found.append((run[0].start(), run[-1].end()))  # Ê Đê: "Y Biêr Niê", "H'Hen Niê"
             continue
         at = _vietnamese(words)

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import ORG_LOWER, ORGANIZATIONS, RANKS, TITLE_HEADS, TITLE_START
+from .gazetteer import (
+    ORG_LOWER,
+    ORGANIZATIONS,
+    RANKS,
+    TITLE_HEADS,
+    TITLE_START,
+    TITLE_START_ANY_CASE,
+)
 from .names import WORD
 
 # Lower-case words that may stand inside a title ("Phó Trưởng ban Thường trực", "Bí thư Đảng ủy
@@ -60,10 +67,10 @@ _LOCATIVE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phườ
 _QUALIFIER = re.compile(r"(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]")
 
 
-def title_part(seg: str) -> str:
+def title_part(seg: str, head_pattern: re.Pattern[str] = TITLE_START) -> str:
     """The title at the start of ``seg``, up to the first word that cannot belong to one (the
     words of its head all can: "Tổng Thư ký")."""
-    head = TITLE_START.match(seg)
+    head = head_pattern.match(seg)
     words = list(WORD.finditer(seg, head.end() if head else 0))
     for i, m in enumerate(words):
         word = m.group()
@@ -79,7 +86,7 @@ def title_part(seg: str) -> str:
 
 
 def _and_goes_on(rest: str) -> bool:
-    """"và" inside an organization's name: a capitalized word follows that starts no title."""
+    """ "và" inside an organization's name: a capitalized word follows that starts no title."""
     rest = rest.lstrip()
     return bool(rest) and rest[0].isupper() and not TITLE_START.match(rest)
 
@@ -195,8 +202,8 @@ def _group_head(text: str, start: int) -> str | None:
     if not head:
         return None
     title = head.group("title")
-    capital = title[:1].upper() + title[1:]
-    return title if TITLE_START.match(capital) and title_part(capital) == capital else None
+    found = TITLE_START_ANY_CASE.match(title)
+    return title if found and title_part(title, TITLE_START_ANY_CASE) == title else None
 
 
 def group_titles(text: str, names: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
