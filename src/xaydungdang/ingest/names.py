@@ -53,7 +53,7 @@ def place_masks(text: str) -> list[tuple[int, int]]:
         if _whole(text, end - size + 1, end + 1) and not _given_names(text, end - size + 1)
     ]
     for cue in _CUES.finditer(text):
-        words = []
+        words: list[re.Match[str]] = []
         for m in WORD.finditer(text, cue.end()):
             if not name_word(m.group()) or (words and text[words[-1].end() : m.start()] != " "):
                 break
@@ -73,7 +73,7 @@ def _given_names(text: str, start: int) -> bool:
     """A place name right after a surname is a person's given names: "Phí Minh Hải",
     "Nguyễn Hòa Bình", "Trần Thái Bình"."""
     before = _SURNAME_BEFORE.search(text, max(0, start - 12), start)
-    return bool(before) and before.group(1) in SURNAMES  # type: ignore[union-attr]
+    return before is not None and before.group(1) in SURNAMES
 
 
 def _runs(text: str, masks: list[tuple[int, int]]) -> list[list[re.Match[str]]]:
