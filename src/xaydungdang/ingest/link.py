@@ -87,13 +87,14 @@ def _unit_of(rest: str, ctx: Context) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _tenure_action(
-    person_id: int | None, title: Title, unit_id: int, ctx: Context
+def tenure_action(
+    person_id: int | None, title: Title | int, unit_id: int, day: dt.date, actor: Any
 ) -> dict[str, Any]:
-    day = ctx.day
+    """Whether the article confirms a tenure the reader may see, extends an attested one, or
+    records a new one."""
     if person_id is None:
         return {"action": "create", "tenure_id": None}
-    rows = visible(Tenure, ctx.actor).filter(person_id=person_id, title=title, unit_id=unit_id)
+    rows = visible(Tenure, actor).filter(person_id=person_id, title=title, unit_id=unit_id)
     for tenure in rows:
         if tenure.start <= day and (tenure.end is None or tenure.end > day):
             return {"action": "confirm", "tenure_id": tenure.pk}
@@ -177,6 +178,13 @@ def _person_specs(result: dict[str, Any], ctx: Context) -> list[Spec]:
     return specs
 
 
+TENURE_MATCH = {
+    "confirm": "Khớp quá trình giữ chức đã có",
+    "extend": "Mở rộng khoảng thời gian đã ghi nhận",
+    "create": "Quá trình giữ chức mới (ghi nhận theo bài)",
+}
+
+
 def _tenure_specs(
     text: str,
     person: dict[str, Any],
@@ -190,12 +198,8 @@ def _tenure_specs(
         if found is None:
             continue
         title, unit_id = found
-        action = _tenure_action(person_id, title, unit_id, ctx)
-        match = {
-            "confirm": "Khớp quá trình giữ chức đã có",
-            "extend": "Mở rộng khoảng thời gian đã ghi nhận",
-            "create": "Quá trình giữ chức mới (ghi nhận theo bài)",
-        }[action["action"]]
+        action = tenure_action(person_id, title, unit_id, ctx.day, ctx.actor)
+        match = TENURE_MATCH[action["action"]]
         specs.append(
             Spec(
                 ProposalKind.TENURE,

@@ -14,8 +14,8 @@ from django.utils import timezone
 from xaydungdang.core import access, audit
 from xaydungdang.org.models import Unit
 
-from . import accept, link, pipeline
-from .models import Article, ArticleStatus, Decision, Proposal, Source
+from . import accept, candidates, link, pipeline
+from .models import Article, ArticleStatus, Decision, Proposal, ProposalKind, Source
 from .normalize import headline
 
 MAX_CHARS = 200_000
@@ -188,3 +188,57 @@ def article_auto_accept(*, article: Article, acting_user: Any) -> int:
         article.status = ArticleStatus.AUTO
         audit.save(article, actor=acting_user, before=before, scope_path=article.unit.path)
     return count
+
+
+def proposal_choose(*, article: Article, seq: int, person_id: int | None, actor: Any) -> Proposal:
+    """The reviewer's choice for a person the article names: one of the candidates shown (a
+    record the chooser may see now) or, with ``person_id`` None, a new person. The person's
+    tenure proposals are matched again against the chosen record."""
+    access.require(actor, access.CHANGE, article.unit.path)
+    with transaction.atomic():
+        proposal = (
+            article.proposals.select_for_update()
+            .filter(seq=seq, kind=ProposalKind.PERSON, decision=Decision.PENDING)
+            .first()
+        )
+        if proposal is None:
+            raise ValidationError("Không tìm thấy đề xuất cá nhân đang chờ quyết định.")
+        offered = {c["person_id"] for c in proposal.payload.get("candidates", [])}
+        if person_id is not None and (
+            person_id not in offered or not candidates.eligible(actor).filter(pk=person_id).exists()
+        ):
+            raise ValidationError(accept.OUT_OF_SCOPE)
+        before = {k: proposal.payload.get(k) for k in ("person_id", "decision")}
+        _choose(proposal, person_id)
+        _rematch_tenures(article, proposal.payload["name"], person_id, actor)
+        audit.record(
+            actor=actor,
+            obj=proposal,
+            action="update",
+            before=before,
+            after={k: proposal.payload.get(k) for k in ("person_id", "decision")},
+            scope_path=article.unit.path,
+        )
+    return proposal
+
+
+def _choose(proposal: Proposal, person_id: int | None) -> None:
+    decision = "matched" if person_id is not None else "new"
+    proposal.payload.update(person_id=person_id, decision=decision, ready=True, chosen=True)
+    proposal.match = (
+        f"Người được chọn: #{person_id}" if person_id is not None else "Cá nhân mới (đã chọn)"
+    )
+    proposal.save(update_fields=["payload", "match"])
+
+
+def _rematch_tenures(article: Article, name: str, person_id: int | None, actor: Any) -> None:
+    for tenure in article.proposals.filter(
+        kind=ProposalKind.TENURE, decision=Decision.PENDING, payload__name=name
+    ):
+        data = tenure.payload
+        day = dt.date.fromisoformat(data["day"]) if data.get("day") else article.day
+        assert day is not None
+        action = link.tenure_action(person_id, data["title_id"], data["unit_id"], day, actor)
+        data.update(person_id=person_id, ready=True, **action)
+        tenure.match = link.TENURE_MATCH[action["action"]]
+        tenure.save(update_fields=["payload", "match"])
