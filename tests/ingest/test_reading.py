@@ -119,6 +119,27 @@ def test_titles_in_other_positions(text: str, name: str, expected: list[str]) ->
     assert titles(text)[name] == expected
 
 
+def test_after_an_age_a_parenthesis_or_a_pair_of_names_the_titles_still_count() -> None:
+    assert titles(
+        "Ông Lê Đình Cẩn (60 tuổi), nguyên Chánh Văn phòng Huyện ủy, nay là Chủ tịch Hội Cựu "
+        "chiến binh huyện, phát biểu."
+    ) == {"Lê Đình Cẩn": ["nguyên Chánh Văn phòng Huyện ủy", "Chủ tịch Hội Cựu chiến binh huyện"]}
+    assert titles(
+        "Bà Giáp Thị Nụ (Trưởng phòng Nội vụ huyện) được điều động giữ chức Phó Chánh Văn phòng "
+        "Huyện ủy."
+    ) == {"Giáp Thị Nụ": ["Trưởng phòng Nội vụ huyện", "Phó Chánh Văn phòng Huyện ủy"]}
+    assert titles(
+        "Ban Thường vụ chỉ định đồng chí Ma Văn Khiêm và đồng chí Bàn Thị Mây giữ chức Phó Bí thư "
+        "Huyện ủy Na Hang."
+    ) == {
+        "Ma Văn Khiêm": ["Phó Bí thư Huyện ủy Na Hang"],
+        "Bàn Thị Mây": ["Phó Bí thư Huyện ủy Na Hang"],
+    }
+    assert titles("Thiếu tá Hà Văn Đức - Chính trị viên Đồn Biên phòng Cô Ba dự.") == {
+        "Hà Văn Đức": ["Chính trị viên Đồn Biên phòng Cô Ba"]
+    }
+
+
 def test_group_and_list_titles_give_each_person_their_own() -> None:
     assert titles("Các Phó Chủ tịch UBND tỉnh gồm: ông Mai Đức Hòa, bà Kiều Thu Trang.") == {
         "Mai Đức Hòa": ["Phó Chủ tịch UBND tỉnh"],

@@ -100,6 +100,7 @@ def find_persons(text: str, org_names: Iterable[str] = ()) -> list[PersonFact]:
         span for span in names.find_names(text, orgs) if not any(a <= span[0] < b for a, b in skip)
     ]
     grouped = titles.group_titles(text, spans)
+    shared = titles.shared_after(text, spans)
     persons: dict[str, PersonFact] = {}
     previous_end = 0
     for s, e in spans:
@@ -108,7 +109,8 @@ def find_persons(text: str, org_names: Iterable[str] = ()) -> list[PersonFact]:
         fact.spans.append((s, e))
         before, previous_end = titles.title_before(text, s, previous_end), e
         group = [grouped[(s, e)]] if (s, e) in grouped else []
-        for title in group + before + titles.title_after(text, e):
+        after = titles.title_after(text, e) or shared.get((s, e), [])
+        for title in group + before + after:
             if title not in fact.positions:
                 fact.positions.append(title)
     return list(persons.values())

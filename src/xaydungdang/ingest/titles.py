@@ -10,6 +10,7 @@ A title may stand before the name ("Bí thư Tỉnh ủy Nguyễn Văn A"; "…,
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .gazetteer import (
@@ -54,7 +55,9 @@ _PREDICATES = re.compile(
 )
 # What may stand between a name and the titles after it.
 _LEAD = re.compile(
-    r"\s*(?:,|-|–|—|\((?:\s*\d{1,3}\s+tuổi\s*[,;]?)?|,?\s+(?:hiện\s+)?(?:giữ\s+chức(?:\s+vụ)?|"
+    r"(?:\s*\(\s*\d{1,3}\s+tuổi\s*\))?"  # "(58 tuổi), nguyên …"
+    r"\s*(?:,\s*(?:nay|hiện)\s+là|,|-|–|—|\((?:\s*\d{1,3}\s+tuổi\s*[,;]?)?|"
+    r",?\s+(?:hiện\s+)?(?:giữ\s+chức(?:\s+vụ)?|"
     r"được\s+(?:bầu|bổ\s+nhiệm|điều\s+động|phân\s+công|giao|chỉ\s+định)(?:\s+giữ\s+chức|\s+làm)?|"
     r"(?:tân\s+)?làm))\s*"
 )
@@ -164,7 +167,7 @@ def title_after(text: str, end: int) -> list[str]:
     clause = rest[lead.end() : stop.start() if stop else len(rest)]
     titles: list[str] = []
     for seg in clause.split(","):
-        seg = seg.strip()
+        seg = _NOW.sub("", seg.strip())  # "…, nay là Trưởng Ban …"
         attached = _attach(titles, seg)
         if attached is not None:
             if attached:
@@ -182,7 +185,23 @@ def title_after(text: str, end: int) -> list[str]:
         after = end + lead.end() + last + len(titles[-1].rsplit(", ", 1)[-1]) if last >= 0 else 0
         if after and _APPOINTED.match(text, after):
             titles += title_after(text, after)
+        elif rest[lead.end() - 1 : lead.end()] == "(" and stop and stop.group() == ")":
+            titles += title_after(text, end + stop.end())  # "(…) được điều động giữ chức …"
     return titles
+
+
+_NOW = re.compile(r"^(?:nay|hiện)\s+là\s+")
+_AND = re.compile(r"\s+và\s+(?:(?:đồng chí|ông|bà)\s+)?")
+_BY_VERB = re.compile(r"\s+(?:giữ\s+chức|được\s|làm\s|cùng\s+giữ\s+chức)")
+
+
+def shared_after(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:
+    """ "A và B giữ chức X": the titles after the second name belong to both."""
+    out: dict[tuple[int, int], list[str]] = {}
+    for (s1, e1), (s2, e2) in reversed(list(itertools.pairwise(spans))):
+        if _AND.fullmatch(text[e1:s2]) and _BY_VERB.match(text, e2):
+            out[(s1, e1)] = out.get((s2, e2)) or title_after(text, e2)
+    return out
 
 
 # Between two names of a list: a comma, "và" or ";", perhaps after the first one's own titles
