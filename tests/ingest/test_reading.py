@@ -226,3 +226,18 @@ def test_the_gazetteer_holds_the_provinces_before_and_after_2025() -> None:
         assert place in gazetteer.PROVINCES
     assert "Bộ Nông nghiệp và Môi trường" in gazetteer.ORGANIZATIONS
     assert {"Giàng", "Ksor", "Điểu", "Sầm"} <= gazetteer.SURNAMES
+
+
+def test_line_breaks_signature_blocks_and_career_paragraphs() -> None:
+    assert titles("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy\nLò Minh Thuận phát biểu.") == {
+        "Lò Minh Thuận": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]
+    }
+    # A name at the end of a line is not glued to the title that starts the next one.
+    assert set(titles("Sáng nay, đồng chí Âu Văn Hào\nPhó Bí thư Tỉnh ủy phát biểu.")) == {
+        "Âu Văn Hào"
+    }
+    signed = titles("Nơi nhận: như trên.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(Đã ký)\nTriệu Văn Thọ")
+    assert set(signed) == {"Triệu Văn Thọ"}
+    assert titles("Trước đó, ông Hàn Minh Đạt từng giữ chức Bí thư Huyện ủy Bảo Yên.") == {
+        "Hàn Minh Đạt": []
+    }

@@ -83,11 +83,17 @@ def find_organizations(text: str, names: Iterable[str] = ()) -> list[tuple[int, 
     return _spans(found)
 
 
+_SIGNATURE = re.compile(r"^(?:T/M|TM\.|KT\.|\(?[Đđ]ã ký\)?$|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ ]{6,}$)")
+
+
 def _byline_spans(text: str) -> list[tuple[int, int]]:
-    """Photo credits "(Ảnh: …)" and a last line that is only a short name."""
+    """Photo credits "(Ảnh: …)" and a last line that is only a short name, unless it closes a
+    signature block ("T/M BAN THƯỜNG VỤ / BÍ THƯ / (Đã ký) / Nguyễn Văn A"): that is a person."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\((?:Ảnh|Nguồn)[^)]*\)", text)]
-    last = text.rstrip().rsplit("\n", 1)[-1]
-    if 0 < len(last.split()) <= 4 and not last.rstrip().endswith("."):
+    lines = text.rstrip().rsplit("\n", 3)
+    last = lines[-1]
+    signed = any(_SIGNATURE.search(line) for line in lines[:-1])
+    if 0 < len(last.split()) <= 4 and not last.rstrip().endswith(".") and not signed:
         start = text.rstrip().rfind(last)
         spans.append((start, start + len(last)))
     return spans

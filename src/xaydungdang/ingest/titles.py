@@ -137,8 +137,20 @@ def _whole_title(seg: str) -> bool:
     return all(is_title(p) or (i and title_part(p) == p) for i, p in enumerate(seg.split(", ")))
 
 
+def _from(text: str, start: int, after: int) -> int:
+    """Where the titles before a name begin; a name that starts a line may take the titles of
+    the line above when that line is only titles ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy\n")."""
+    begin = _clause_start(text, start, after)
+    if begin == start and start > 0 and text[start - 1] == "\n":
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if above >= after and line and all(is_title(p.strip()) for p in line.split(",")):
+            return above
+    return begin
+
+
 def title_before(text: str, start: int, after: int = 0) -> list[str]:
-    segments = [s.strip() for s in text[_clause_start(text, start, after) : start].split(",")]
+    segments = [s.strip() for s in text[_from(text, start, after) : start].split(",")]
     while segments and (not segments[-1] or _ADDRESS.fullmatch(segments[-1])):
         segments.pop()  # "…, đồng chí A"; "Chính ủy …, Thiếu tướng A"
     titles: list[str] = []
