@@ -35,13 +35,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "xaydungdang.core",
+    "xaydungdang.ui",
     "xaydungdang.org",
     "xaydungdang.people",
+    "xaydungdang.members",
     "xaydungdang.directives",
     "xaydungdang.programs",
     "xaydungdang.ingest",
-    "xaydungdang.members",
-    "xaydungdang.web",
+    "xaydungdang.site",
     "xaydungdang.demo",
 ]
 
@@ -59,7 +60,7 @@ MIDDLEWARE = [
     "xaydungdang.core.middleware.AccessDeniedAs404Middleware",
 ]
 
-ROOT_URLCONF = "xaydungdang.urls"
+ROOT_URLCONF = "xaydungdang.site.urls"
 WSGI_APPLICATION = "xaydungdang.wsgi.application"
 
 TEMPLATES = [
@@ -73,7 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["xaydungdang.web.templatetags.vn"],
+            "builtins": ["xaydungdang.ui.templatetags.vn"],
         },
     }
 ]

@@ -151,7 +151,8 @@ def test_import_page_shows_row_errors_and_writes_nothing(
 
 
 PAGES = [
-    ("directive page", lambda: f"/van-ban/{Document.objects.get(symbol='18-NQ/TW').pk}/", 11),
+    # the sources panel reads which articles the reader may open (one query)
+    ("directive page", lambda: f"/van-ban/{Document.objects.get(symbol='18-NQ/TW').pk}/", 12),
     ("register", lambda: "/van-ban/", 7),
     ("dashboard", lambda: f"/van-ban/don-vi/{Unit.objects.get(code='bchtw').pk}/tong-hop/", 10),
     (

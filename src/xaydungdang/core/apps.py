@@ -17,3 +17,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_load_baseline_rules, sender=self)
+        from . import hooks
+
+        hooks.autodiscover()

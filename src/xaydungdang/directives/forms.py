@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from xaydungdang.core.access import VIEW
+from xaydungdang.org.fields import UnitRefField
 from xaydungdang.org.forms import split_lines
-from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .choices import DocType, TaskStatus
 from .models import Document

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from xaydungdang.org.models import Unit
 from xaydungdang.org.selectors import unit_for
-from xaydungdang.web.xlsx import xlsx_response
+from xaydungdang.ui.xlsx import xlsx_response
 
 from . import selectors
 from .choices import Warning

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
+from xaydungdang.core.hooks import DOCUMENT_PANELS
 from xaydungdang.org.models import Unit
-from xaydungdang.web.pages import service_page
-from xaydungdang.web.panels import DOCUMENT_PANELS, render_panels
-from xaydungdang.web.xlsx import xlsx_response
+from xaydungdang.ui.pages import service_page
+from xaydungdang.ui.panels import render_panels
+from xaydungdang.ui.xlsx import xlsx_response
 
 from . import forms, imports, selectors, services
 from .choices import DocType
@@ -130,7 +131,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "limits": limits,
             "day": day,
             "can_change": _can_change(request, doc.issuer.path),
-            "panels": render_panels(DOCUMENT_PANELS, request.user, doc),
+            "panels": render_panels(DOCUMENT_PANELS, request, doc),
         },
     )
 

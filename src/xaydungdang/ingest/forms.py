@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+from xaydungdang.org.fields import UnitRefField
+from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .readers import read_upload
 

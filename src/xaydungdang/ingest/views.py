@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.models import RoleAssignment
-from xaydungdang.web.pages import service_page
-from xaydungdang.web.panels import Panel
+from xaydungdang.ui.pages import service_page
+from xaydungdang.ui.panels import Panel
 
 from . import selectors, services
 from .forms import ArticleForm
@@ -134,17 +134,17 @@ def _sources_panel(user: Any, targets: selectors.Targets) -> Panel | None:
     return Panel("ingest/_sources_panel.html", {"rows": rows}) if rows else None
 
 
-def person_sources_panel(user: Any, person: Any) -> Panel | None:
-    return _sources_panel(user, selectors.person_targets(person))
+def person_sources_panel(request: Any, person: Any) -> Panel | None:
+    return _sources_panel(request.user, selectors.person_targets(person))
 
 
-def unit_sources_panel(user: Any, unit: Any) -> Panel | None:
-    return _sources_panel(user, selectors.unit_targets(unit))
+def unit_sources_panel(request: Any, unit: Any) -> Panel | None:
+    return _sources_panel(request.user, selectors.unit_targets(unit))
 
 
-def document_sources_panel(user: Any, doc: Any) -> Panel | None:
-    return _sources_panel(user, {"directives.document": [doc.pk]})
+def document_sources_panel(request: Any, doc: Any) -> Panel | None:
+    return _sources_panel(request.user, {"directives.document": [doc.pk]})
 
 
-def event_sources_panel(user: Any, event: Any) -> Panel | None:
-    return _sources_panel(user, {"programs.event": [event.pk]})
+def event_sources_panel(request: Any, event: Any) -> Panel | None:
+    return _sources_panel(request.user, {"programs.event": [event.pk]})

@@ -6,7 +6,8 @@ from typing import Any
 
 from django import forms
 
-from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+from xaydungdang.org.fields import UnitRefField
+from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .choices import EventKind
 

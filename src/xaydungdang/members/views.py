@@ -17,9 +17,9 @@ from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.org.models import Unit
-from xaydungdang.web.pages import service_page
-from xaydungdang.web.panels import Panel
-from xaydungdang.web.xlsx import XLSX
+from xaydungdang.ui.pages import service_page
+from xaydungdang.ui.panels import Panel
+from xaydungdang.ui.xlsx import XLSX
 
 from . import aggregates, form, forms, imports, selectors, services
 from .badges import seniority_years
@@ -194,12 +194,13 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def unit_members_panel(user: Any, unit: Any) -> Panel | None:
+def unit_members_panel(request: Any, unit: Any) -> Panel | None:
     """The unit page's link to its members and report, with today's total (one read)."""
     return Panel("members/_unit_panel.html", {"unit": unit, "total": aggregates.total(unit.pk)})
 
 
-def person_member_panel(user: Any, person: Any) -> Panel | None:
+def person_member_panel(request: Any, person: Any) -> Panel | None:
+    user = request.user
     member = (
         Member.objects.restrict(user, VIEW).select_related("cell").filter(person=person).first()
     )

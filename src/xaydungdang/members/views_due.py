@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from xaydungdang.core import rules
 from xaydungdang.core.dates import parse_vn_date
-from xaydungdang.web.pages import service_page
+from xaydungdang.ui.pages import service_page
 
 from . import badges, due, forms
 from .selectors import PER_PAGE

@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .choices import UnitKind
+from .fields import UnitRefField
 from .models import Unit
 
 

@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from xaydungdang.core.access import CHANGE, VIEW
 from xaydungdang.core.dates import parse_vn_date
-from xaydungdang.people.models import Title
-from xaydungdang.people.selectors import holders
-from xaydungdang.web.pages import service_page
-from xaydungdang.web.panels import UNIT_PANELS, render_panels
+from xaydungdang.core.hooks import UNIT_PANELS
+from xaydungdang.ui.pages import service_page
+from xaydungdang.ui.panels import render_panels
 
 from . import forms, selectors, services
 from .models import Unit
@@ -48,23 +47,6 @@ def tree(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _who_held(request: HttpRequest, unit: Unit) -> dict[str, Any]:
-    day, error = _day(request, "vao_ngay")
-    title_id = request.GET.get("chuc_danh", "")
-    titles = Title.objects.restrict(request.user, VIEW)
-    title = titles.filter(pk=int(title_id)).first() if title_id.isdigit() else None
-    asked = "vao_ngay" in request.GET
-    rows = holders(request.user, unit, day, title) if asked and not error else []
-    return {
-        "asked": asked,
-        "ask_day": day,
-        "ask_error": error,
-        "ask_title": title,
-        "ask_rows": rows,
-        "titles": titles.order_by("rank", "name"),
-    }
-
-
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit(request, pk)
     today = timezone.localdate()
@@ -78,15 +60,13 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "unit": unit,
         "today": today,
-        "holders": holders(request.user, unit, today),
         "children": selectors.children(request.user, unit, today),
         "events": events,
         "visible": visible,
         "versions": selectors.versions_of(unit),
         "aliases": unit.aliases.order_by("alias"),
         "can_change": Unit.objects.restrict(request.user, CHANGE).filter(pk=pk).exists(),
-        "panels": render_panels(UNIT_PANELS, request.user, unit),
-        **_who_held(request, unit),
+        "panels": render_panels(UNIT_PANELS, request, unit),
     }
     return render(request, "org/unit_detail.html", context)
 

@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from xaydungdang.core.access import VIEW
-from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+from xaydungdang.org.fields import UnitRefField
+from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .models import Gender, Person, Title
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from xaydungdang.core import access, audit
+from xaydungdang.core import access, audit, hooks
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean, fold, name_sort_key
@@ -17,10 +16,6 @@ from xaydungdang.org.models import Unit
 
 from .events import TenureEnded, TenureStarted
 from .models import Gender, Person, Tenure, Title
-
-# Called as hook(person, before) after a person's change is saved, in its transaction: the
-# members app keeps its copies of the name and its counts by gender.
-PERSON_CHANGED: list[Callable[[Person, dict[str, Any] | None], None]] = []
 
 
 def _clean_person(person: Person) -> None:
@@ -69,7 +64,7 @@ def person_update(*, person: Person, actor: Actor, **changes: Any) -> Person:
         before = audit.apply_changes(person, changes)
         _clean_person(person)
         audit.save(person, actor=actor, before=before, scope_path=person.managing_unit.path)
-        for hook in PERSON_CHANGED:
+        for hook in hooks.PERSON_CHANGED():
             hook(person, before)
     return person
 

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
-from xaydungdang.web.pages import service_page
-from xaydungdang.web.panels import PERSON_PANELS, render_panels
+from xaydungdang.core.hooks import PERSON_PANELS
+from xaydungdang.ui.pages import service_page
+from xaydungdang.ui.panels import render_panels
 
 from . import forms, selectors, services
 from .models import Person, Tenure, Title
@@ -45,7 +46,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "rows": rows,
             "can_change": can_change,
-            "panels": render_panels(PERSON_PANELS, request.user, person),
+            "panels": render_panels(PERSON_PANELS, request, person),
         },
     )
 

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from xaydungdang.core.access import VIEW
-from xaydungdang.web.pages import service_page
-from xaydungdang.web.panels import EVENT_PANELS, Panel, render_panels
+from xaydungdang.core.hooks import EVENT_PANELS
+from xaydungdang.ui.pages import service_page
+from xaydungdang.ui.panels import Panel, render_panels
 
 from . import forms, services
 from .choices import ParticipantRole
@@ -35,7 +36,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "units": event.units.order_by("sort_key"),
             "programs": event.programs.all(),
             "documents": event.documents.all(),
-            "panels": render_panels(EVENT_PANELS, request.user, event),
+            "panels": render_panels(EVENT_PANELS, request, event),
         },
     )
 
@@ -67,12 +68,13 @@ def event_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def unit_events_panel(user: Any, unit: Any) -> Panel | None:
-    events = Event.objects.restrict(user, VIEW).filter(units=unit).order_by("-held_on")[:20]
+def unit_events_panel(request: Any, unit: Any) -> Panel | None:
+    events = Event.objects.restrict(request.user, VIEW).filter(units=unit).order_by("-held_on")[:20]
     return Panel("programs/_event_panel.html", {"events": list(events)})
 
 
-def person_events_panel(user: Any, person: Any) -> Panel | None:
+def person_events_panel(request: Any, person: Any) -> Panel | None:
+    user = request.user
     rows = (
         Participant.objects.filter(person=person, event__in=Event.objects.restrict(user, VIEW))
         .select_related("event")

@@ -8,9 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from xaydungdang.core.access import VIEW
+from xaydungdang.org.fields import UnitRefField
 from xaydungdang.org.forms import split_lines
 from xaydungdang.people.models import Person
-from xaydungdang.web.forms import UnitRefField, UserForm, VNDateField
+from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .choices import EventKind, ItemStatus, ReviewKind
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.directives.models import Document
-from xaydungdang.web.pages import service_page
+from xaydungdang.ui.pages import service_page
 
 from . import forms, reviews, services
 from .figures import plan_figures

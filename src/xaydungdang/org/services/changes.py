@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from xaydungdang.core import access, audit, rules
+from xaydungdang.core import access, audit, hooks, rules
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean
@@ -30,10 +30,6 @@ from .common import (
     segment,
 )
 from .units import UnitSpec, _validate_spec, insert_unit
-
-# Checks other apps add to veto the end of a unit (e.g. people: open tenures). Each returns a
-# Vietnamese message, or "" when the unit may end on that day.
-UNIT_END_CHECKS: list[Callable[[Unit, dt.date], str]] = []
 
 
 def _event(
@@ -61,7 +57,7 @@ def _new_version(unit: Unit, day: dt.date, **changes: Any) -> None:
 
 def _end(unit: Unit, day: dt.date) -> None:
     check_effective_after_current(unit, day)
-    for check in UNIT_END_CHECKS:
+    for check in hooks.UNIT_END_CHECKS():  # vetoes of other apps (people: open tenures)
         if message := check(unit, day):
             raise ValidationError(message)
     unit.versions.filter(valid_to__isnull=True).update(valid_to=day)

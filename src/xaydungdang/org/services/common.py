@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.db import connection, models
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Concat, Substr
 
-from xaydungdang.core import access, rules
+from xaydungdang.core import access, hooks, rules
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean, fold, text_sort_key
 
@@ -118,13 +117,6 @@ def set_aliases(unit: Unit, aliases: list[str]) -> None:
     )
 
 
-# Models of other apps that copy a unit's path (model, path field): tree moves rewrite them.
-PATH_COPIES: list[tuple[type[models.Model], str]] = []
-# Callbacks (old path, new path) of apps that keep figures per ancestor: a subtree move changes
-# which units are above it.
-SUBTREE_MOVED: list[Callable[[str, str], None]] = []
-
-
 def _rewrite_prefix(model: type[models.Model], field: str, old: str, new: str) -> None:
     model._default_manager.filter(access.path_q(field, (old,))).update(
         **{field: Concat(Value(new), Substr(F(field), len(old) + 1), output_field=CharField())}
@@ -136,9 +128,10 @@ def move_subtree(unit: Unit, new_prefix: str) -> None:
     old = unit.path
     if old == new_prefix:
         return
-    copies: list[tuple[type[models.Model], str]] = [(Unit, "path"), *PATH_COPIES]
+    # Other apps' copies of the path, and their figures kept per ancestor (core.hooks).
+    copies = [(Unit, "path"), *(copy() for copy in hooks.PATH_COPIES())]
     for model, field in copies:
         _rewrite_prefix(model, field, old, new_prefix)
-    for moved in SUBTREE_MOVED:
+    for moved in hooks.SUBTREE_MOVED():
         moved(old, new_prefix)
     unit.path = new_prefix

@@ -1,0 +1,19 @@
+"""Programs' hooks: the events of a unit and of a person on their pages."""
+
+from xaydungdang.core import hooks
+from xaydungdang.ui.history import Target, simple_target
+
+from .event_views import person_events_panel, unit_events_panel
+from .models import Event, Program, Review
+
+hooks.UNIT_PANELS.register(unit_events_panel)
+hooks.PERSON_PANELS.register(person_events_panel)
+
+
+@hooks.HISTORY_TARGETS.register
+def history_targets() -> dict[str, Target]:
+    return {
+        "program": simple_target(Program, "programs:program"),
+        "review": simple_target(Review, "programs:review"),
+        "event": simple_target(Event, "programs:event"),
+    }

@@ -1,0 +1,80 @@
+"""Home, search, the history tab fed by the audit, and the health check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from xaydungdang.core import hooks
+from xaydungdang.core.access import VIEW, path_q, scope_for
+from xaydungdang.core.audit import event_label
+from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
+from xaydungdang.core.text import clean
+from xaydungdang.org.models import Unit
+from xaydungdang.people.models import Person, Tenure
+
+from .search import search as run_search
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> HttpResponse:
+    return JsonResponse({"status": "ok"})
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user  # signed in: LoginRequiredMiddleware
+    today = timezone.localdate()
+    units = Unit.objects.restrict(user, VIEW)
+    context = {
+        "unit_count": units.filter(valid_to__isnull=True).count(),
+        "person_count": Person.objects.restrict(user, VIEW).count(),
+        "tenure_count": Tenure.objects.restrict(user, VIEW)
+        .filter(Q(end__isnull=True) | Q(end__gt=today))
+        .count(),
+        "grants": RoleAssignment.objects.filter(user=user).select_related("unit"),
+        "everything": scope_for(user, VIEW).everything,
+        "recent": BusinessEvent.objects.filter(_event_scope(user)).order_by("-at")[:10],
+    }
+    return render(request, "site/home.html", context)
+
+
+def _event_scope(user: Any) -> Q:
+    scope = scope_for(user, VIEW)
+    return Q() if scope.everything else path_q("scope_path", scope.prefixes)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = clean(request.GET.get("q", ""))[:200]
+    hits = run_search(request.user, query) if query.strip() else []
+    return render(request, "site/search.html", {"query": query, "hits": hits})
+
+
+def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
+    """The object (through the choke point), its audit rows and its page, from the app that
+    registered ``kind`` on ``core.hooks.HISTORY_TARGETS``."""
+    targets = {k: fn for provide in hooks.HISTORY_TARGETS() for k, fn in provide().items()}
+    if kind not in targets:
+        raise Http404("Không tìm thấy.")
+    return targets[kind](user, pk)
+
+
+def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    try:
+        obj, rows, back = _history_target(request.user, kind, pk)
+    except ObjectDoesNotExist:
+        raise Http404("Không tìm thấy.") from None
+    changes = ChangeRecord.objects.filter(rows).order_by("-at", "-id")[:200]
+    events = [
+        (e, event_label(e.kind)) for e in BusinessEvent.objects.filter(rows).order_by("-at")[:200]
+    ]
+    return render(
+        request,
+        "site/history.html",
+        {"obj": obj, "kind": kind, "changes": changes, "events": events, "back": back},
+    )
