@@ -13,6 +13,8 @@ from .model import (
     collective_signature,
     filename,
     head_signature,
+    issuer_for,
+    signing_body,
 )
 from .pdf_writer import to_pdf
 
@@ -26,6 +28,8 @@ __all__ = [
     "collective_signature",
     "filename",
     "head_signature",
+    "issuer_for",
+    "signing_body",
     "to_docx",
     "to_pdf",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import math
 
 from docx import Document as new_docx
 from docx.document import Document as Docx
@@ -13,7 +14,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -59,12 +60,19 @@ def _cell_lines(cell: _Cell, lines: list[tuple[str, Look]]) -> None:
         _write(p, text, look)
 
 
+def _margin(mm: float) -> Twips:
+    """Word stores margins in whole twips; rounding 15 mm down (850 twips, 14.99 mm) would put
+    the margin under the official minimum, so round up."""
+    return Twips(math.ceil(mm * 1440 / 25.4))
+
+
 def _page(out: Docx) -> None:
     section = out.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(L.PAGE_MM[0]), Mm(L.PAGE_MM[1])
-    section.top_margin, section.bottom_margin = Mm(L.MARGIN_MM.top), Mm(L.MARGIN_MM.bottom)
-    section.left_margin, section.right_margin = Mm(L.MARGIN_MM.left), Mm(L.MARGIN_MM.right)
+    m = L.MARGIN_MM
+    section.top_margin, section.bottom_margin = _margin(m.top), _margin(m.bottom)
+    section.left_margin, section.right_margin = _margin(m.left), _margin(m.right)
     # Pages are numbered from the second one, at the top centre.
     section.different_first_page_header_footer = True
     p = section.header.paragraphs[0]

@@ -12,6 +12,7 @@ from xaydungdang.core.text import fold
 
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 ARCHIVE = "Lưu VP."
+MAX_SLUG = 80  # file fields hold 100 characters, folders included
 _TRAILING = " \t,;."
 
 
@@ -77,10 +78,41 @@ class PartyDocument:
             raise ValueError("a Party document needs an issuing body and a type")
 
 
+_COLLECTIVE = re.compile(
+    r"^(Ban Chấp hành Trung ương|Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chỉ đạo|"
+    r"Ủy ban Kiểm tra|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Chi bộ)\b"
+)
+
+
+def issuer_for(body: str, superior: str = "") -> tuple[str, ...]:
+    """The issuer lines of a body that works under a committee: the committee, then the body
+    without the committee's name it repeats ("Ban Tổ chức Thành ủy Hà Nội" under "Thành ủy
+    Hà Nội" is "Ban Tổ chức"; "Ban Tổ chức Trung ương" under "Ban Chấp hành Trung ương Đảng"
+    is "Ban Tổ chức" under "Ban Chấp hành Trung ương")."""
+    if not superior:
+        return (body,)
+    raw = superior.strip()
+    short = re.sub(r"\s+Đảng$", "", raw)
+    tails = {raw, short, *(re.sub(r"^Ban Chấp hành\s+", "", t) for t in (raw, short))}
+    own = body.strip()
+    for tail in sorted(tails, key=len, reverse=True):  # the longest repeat goes first
+        if fold(own).endswith(" " + fold(tail)):
+            own = own[: len(own) - len(tail)].strip()
+            break
+    return (short, own)
+
+
+def signing_body(name: str) -> str:
+    """The collective as the "T/M" line names it: "Thành ủy Hà Nội" signs "T/M THÀNH ỦY",
+    "Ban Thường vụ Thành ủy Hà Nội" signs "T/M BAN THƯỜNG VỤ"."""
+    found = _COLLECTIVE.match(name.strip())
+    return found.group(1) if found else name.strip()
+
+
 def collective_signature(body: str, title: str, name: str) -> Signature:
     """A collective body signs on its behalf (thay mặt): "T/M BAN THƯỜNG VỤ" over "BÍ THƯ"
     or "PHÓ BÍ THƯ"; a deputy signs under the same line, with no K/T."""
-    return Signature((f"T/M {body.upper()}",), title.upper(), name)
+    return Signature((f"T/M {signing_body(body).upper()}",), title.upper(), name)
 
 
 def head_signature(title: str, name: str) -> Signature:
@@ -142,6 +174,6 @@ def filename(doc: PartyDocument, ext: str) -> str:
     """An ASCII name that says what the file is: "bao-cao-so-ket-2018-….docx"."""
     stem = doc.file_stem or f"{doc.doc_type} {subject_line(doc)}"
     slug = re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-")
-    if len(slug) > 100:  # long subjects: cut at a word, names stay readable in a folder
-        slug = slug[:101].rsplit("-", 1)[0]
+    if len(slug) > MAX_SLUG:  # long subjects: cut at a word; the name stays readable
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0]
     return f"{slug or 'van-ban'}.{ext.lstrip('.')}"
