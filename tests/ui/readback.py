@@ -93,3 +93,40 @@ def first(lines: list[Line], start: str) -> Line:
     found = [line for line in lines if line.text.startswith(start)]
     assert found, f"no line starts with {start!r}: {[line.text for line in lines]}"
     return found[0]
+
+
+@dataclasses.dataclass
+class Run:
+    text: str
+    font: str  # "Liberation-Serif-Bold-Italic"
+    size: float  # points
+
+    @property
+    def bold(self) -> bool:
+        return "Bold" in self.font
+
+    @property
+    def italic(self) -> bool:
+        return "Italic" in self.font
+
+
+def pdf_runs(data: bytes, page: int = 0) -> list[Run]:
+    """The text pieces of a page with the font and size each is drawn in."""
+    runs: list[Run] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip() and isinstance(font, dict):
+            name = str(font.get("/BaseFont")).split("+")[-1]
+            scale = abs(cm[0] * tm[0])
+            runs.append(
+                Run(unicodedata.normalize("NFC", text.strip()), name, round(size * scale, 1))
+            )
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
+def run_of(runs: list[Run], start: str) -> Run:
+    found = [r for r in runs if r.text.startswith(start)]
+    assert found, f"no text starts with {start!r}: {[r.text for r in runs]}"
+    return found[0]

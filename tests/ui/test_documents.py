@@ -102,6 +102,7 @@ def test_word_type_and_subject_are_centred_bold_without_the_type_twice(word: rb.
     for p in (kind, subject):
         assert rb.bold(p) and p.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert "Báo cáo" not in subject.text
+    assert (kind.runs[0].font.size.pt, subject.runs[0].font.size.pt) == (16, 14)
 
 
 def test_word_body_is_justified_with_a_first_line_indent_in_times_14(word: rb.Docx) -> None:
@@ -177,6 +178,31 @@ def test_pdf_draws_every_letter_in_one_serif_family(pdf: bytes) -> None:
     has none of them; fonts-liberation2 has)."""
     fonts = rb.pdf_fonts(pdf)
     assert fonts and all(f.startswith(("Liberation-Serif", "TimesNewRoman")) for f in fonts), fonts
+
+
+@pytest.mark.parametrize(
+    ("start", "bold", "italic", "size"),
+    [
+        ("THÀNH ỦY HÀ NỘI", False, False, 14),
+        ("BAN TỔ CHỨC", True, False, 14),
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", True, False, 15),
+        ("Số 12-BC/BTCTU", False, False, 14),
+        ("Hà Nội, ngày 05 tháng 01 năm 2019", False, True, 14),
+        ("BÁO CÁO", True, False, 16),
+        (SUBJECT, True, False, 14),
+        ("I. KẾT QUẢ ĐẠT ĐƯỢC", True, False, 14),
+        ("Theo kế hoạch", False, False, 14),
+        ("Nơi nhận:", True, True, 14),
+        ("- Lưu VP.", False, False, 12),
+        ("K/T TRƯỞNG BAN", True, False, 14),
+        ("Nguyễn Thị Thu Hằng", True, False, 14),
+    ],
+)
+def test_pdf_draws_each_element_in_its_style(
+    pdf: bytes, start: str, bold: bool, italic: bool, size: float
+) -> None:
+    run = rb.run_of(rb.pdf_runs(pdf), start)
+    assert (run.bold, run.italic, run.size) == (bold, italic, size), run
 
 
 def test_pdf_layout_follows_the_party_format(pdf: bytes) -> None:
