@@ -91,6 +91,8 @@ def test_word_heading_has_the_issuer_over_its_number_and_the_party_heading(word:
     assert head.cell(1, 0).text == "Số 12-BC/BTCTU"
     (date,) = head.cell(1, 1).paragraphs
     assert date.text == "Hà Nội, ngày 05 tháng 01 năm 2019" and rb.italic(date)
+    assert [round(rb.mm(c.width)) for c in head.columns] == [75, 90]  # within 165 mm of text
+    assert [round(rb.mm(c.width)) for c in head.rows[0].cells] == [75, 90]
     for cell in (head.cell(0, 0), head.cell(0, 1), head.cell(1, 0), head.cell(1, 1)):
         assert {p.alignment for p in cell.paragraphs} == {WD_ALIGN_PARAGRAPH.CENTER}
 
@@ -110,7 +112,7 @@ def test_word_body_is_justified_with_a_first_line_indent_in_times_14(word: rb.Do
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert 10 <= rb.mm(body.paragraph_format.first_line_indent) <= 13
     heading = next(p for p in word.paragraphs if p.text == "I. KẾT QUẢ ĐẠT ĐƯỢC")
-    assert rb.bold(heading) and not rb.bold(body)
+    assert rb.bold(heading) and not rb.bold(body) and heading.paragraph_format.keep_with_next
     assert {r.font.size.pt for r in body.runs if r.font.size} == {14}
     normal = word.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size.pt == 14
@@ -140,6 +142,7 @@ def test_word_signature_bottom_right_and_recipients_bottom_left(word: rb.Docx) -
     lines = rb.texts(signature)
     assert lines == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Thị Thu Hằng"]
     assert all(rb.bold(p) and p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in signature[:2])
+    assert "w:cantSplit" in foot.rows[0]._tr.xml  # the signature is not cut by a page break
     # Room to sign and seal between the title and the name.
     assert len(signature) - len(lines) >= 3
     assert word.element.body.index(foot._tbl) > word.element.body.index(word.tables[1]._tbl)
@@ -237,6 +240,8 @@ def test_pdf_numbers_pages_from_the_second(caplog: pytest.LogCaptureFixture) -> 
     top = {p: min((ln for ln in lines if ln.page == p), key=lambda ln: ln.y0) for p in (1, 2)}
     assert top[1].text == "THÀNH ỦY HÀ NỘI"
     assert top[2].text == "2" and top[2].y0 < 20 * rb.PT_PER_MM
+    # The signing block is kept whole on one page.
+    assert rb.first(lines, "Nơi nhận:").page == rb.first(lines, "Nguyễn Thị Thu Hằng").page
 
 
 def test_pdf_fetches_nothing_from_the_network() -> None:

@@ -103,7 +103,10 @@ def _two_columns(out: Docx, rows: int, widths: tuple[float, float]) -> list[list
     table = out.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)  # the grid, which LibreOffice reads; Word reads the cells
     for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a block stays whole
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Mm(width)
     return [list(row.cells) for row in table.rows]
@@ -132,6 +135,7 @@ def _body_paragraph(out: Docx, text: str, bold: bool = False) -> None:
     fmt.first_line_indent = Mm(L.INDENT_MM)
     fmt.space_before = Pt(L.PARAGRAPH_GAP_PT)
     fmt.line_spacing = L.LINE_SPACING
+    fmt.keep_with_next = bold  # a heading never ends a page
 
 
 def _table(out: Docx, block: Table) -> None:
