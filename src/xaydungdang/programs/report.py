@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from django.db.models import Q
+
 from xaydungdang.core.dates import vn_date
-from xaydungdang.core.text import fold
 from xaydungdang.org.choices import UnitKind
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Tenure
@@ -28,7 +29,17 @@ YEAR_COLUMNS = [
 ]
 DOC_TYPE = "Báo cáo"
 # Heads and deputies who sign; "Ủy viên" and the like do not, whatever their rank.
-SIGNING_TITLES = ("bi thu", "pho bi thu", "truong", "pho truong", "chanh", "pho chanh", "chu nhiem")
+SIGNING_TITLES = (
+    "tong bi thu",
+    "bi thu",
+    "pho bi thu",
+    "truong",
+    "pho truong",
+    "chanh",
+    "pho chanh",
+    "chu nhiem",
+    "pho chu nhiem",
+)
 Progress = Callable[[int, str], None]
 
 
@@ -47,12 +58,15 @@ def _issuer(unit: Unit) -> tuple[str, ...]:
 
 def _holder(unit: Unit, day: dt.date) -> Tenure | None:
     """The most senior head or deputy of ``unit`` on ``day``, as the tenures record it."""
-    tenures = (
-        Tenure.objects.filter(active_on_q(day), unit=unit)
+    signs = Q()
+    for prefix in SIGNING_TITLES:
+        signs |= Q(title__folded__startswith=prefix)
+    return (
+        Tenure.objects.filter(active_on_q(day), signs, unit=unit)
         .select_related("person", "title")
         .order_by("title__rank", "start", "id")
+        .first()
     )
-    return next((t for t in tenures if fold(t.title.name).startswith(SIGNING_TITLES)), None)
 
 
 def _signature(review: Review) -> kit.Signature:
