@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from xaydungdang.core.actors import SYSTEM_CLI
+
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-22"
 
@@ -157,7 +159,7 @@ def _load(n: int) -> tuple[float, float]:
     tree_s = time.perf_counter() - start
     path = _file(n, [u.code or "" for u in holders])
     start = time.perf_counter()
-    imported = imports.members_import(name=path.name, data=path, acting_user=None, exclusive=True)
+    imported = imports.members_import(name=path.name, data=path, actor=SYSTEM_CLI, exclusive=True)
     import_s = time.perf_counter() - start
     assert imported == n
     os.sync()  # the import's pages reach the disk before anything else is timed

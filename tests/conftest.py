@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.core.services import role_grant
 from xaydungdang.demo.loader import load
@@ -53,7 +54,7 @@ def client_for(demo: dict[str, Unit]) -> Callable[[str], Client]:
 @pytest.fixture
 def root(db: None) -> Unit:
     spec = org.UnitSpec(name="Ban Chấp hành Trung ương Đảng", kind="central_committee", code="r")
-    return org.unit_create(spec=spec, valid_from=None, acting_user=None)
+    return org.unit_create(spec=spec, valid_from=None, actor=SYSTEM_CLI)
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def make_unit(root: Unit) -> Callable[..., Unit]:
         **kw: object,
     ) -> Unit:
         spec = org.UnitSpec(name=name, kind=kind, parent=parent or root, **kw)  # type: ignore[arg-type]
-        return org.unit_create(spec=spec, valid_from=valid_from, acting_user=None)
+        return org.unit_create(spec=spec, valid_from=valid_from, actor=SYSTEM_CLI)
 
     return make
 
@@ -75,7 +76,7 @@ def make_unit(root: Unit) -> Callable[..., Unit]:
 def scoped_user(db: None) -> Callable[[str, Unit | None, str], object]:
     def make(username: str, unit: Unit | None, role: str = "editor") -> object:
         user = get_user_model().objects.create_user(username=username, password="pw-123456789")
-        role_grant(user=user, role=role, unit=unit, acting_user=None)
+        role_grant(user=user, role=role, unit=unit, actor=SYSTEM_CLI)
         return get_user_model().objects.get(pk=user.pk)
 
     return make

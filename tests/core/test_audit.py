@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import BusinessEvent, ChangeRecord
 from xaydungdang.core.services import role_grant, role_revoke
 from xaydungdang.org import services as org
@@ -24,8 +25,8 @@ def test_every_service_write_leaves_an_audit_record(
 ) -> None:
     actor = scoped_user("writer", None)
     hn = make_unit("Thành ủy Hà Nội")
-    title = people.title_create(name="Bí thư", acting_user=actor)
-    p = people.person_create(full_name="Hoàng Trung Hải", managing_unit=hn, acting_user=actor)
+    title = people.title_create(name="Bí thư", actor=actor)
+    p = people.person_create(full_name="Hoàng Trung Hải", managing_unit=hn, actor=actor)
 
     writes: list[tuple[str, Callable[[], object]]] = [
         (
@@ -33,13 +34,13 @@ def test_every_service_write_leaves_an_audit_record(
             lambda: org.unit_create(
                 spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hn),
                 valid_from=D(2001, 1, 1),
-                acting_user=actor,
+                actor=actor,
             ),
         ),
         (
             "org.unit",
             lambda: org.unit_update(
-                unit=hn, short_name="TU Hà Nội", aliases=["Hà Nội"], acting_user=actor
+                unit=hn, short_name="TU Hà Nội", aliases=["Hà Nội"], actor=actor
             ),
         ),
         (
@@ -48,18 +49,18 @@ def test_every_service_write_leaves_an_audit_record(
                 unit=hn,
                 name="Thành ủy thành phố Hà Nội",
                 effective_date=D(2010, 1, 1),
-                acting_user=actor,
+                actor=actor,
             ),
         ),
-        ("people.title", lambda: people.title_update(title=title, rank=3, acting_user=actor)),
+        ("people.title", lambda: people.title_update(title=title, rank=3, actor=actor)),
         (
             "people.person",
-            lambda: people.person_update(person=p, birth_year=1959, acting_user=actor),
+            lambda: people.person_update(person=p, birth_year=1959, actor=actor),
         ),
         (
             "people.tenure",
             lambda: people.tenure_start(
-                person=p, title=title, unit=hn, start=D(2016, 2, 1), acting_user=actor
+                person=p, title=title, unit=hn, start=D(2016, 2, 1), actor=actor
             ),
         ),
     ]
@@ -86,7 +87,7 @@ def test_audit_survives_user_deletion(
     org.unit_create(
         spec=org.UnitSpec(name="Đảng bộ Y", kind="grassroots_committee"),
         valid_from=None,
-        acting_user=user,
+        actor=user,
     )
     rows = ChangeRecord.objects.filter(actor_name="tam").count()
     assert rows >= 1
@@ -97,8 +98,8 @@ def test_audit_survives_user_deletion(
 def test_role_grants_and_revokes_are_audited(make_unit: Callable[..., Unit]) -> None:
     unit = make_unit("Thành ủy Huế")
     user = get_user_model().objects.create_user(username="u1", password="pw-123456789")
-    grant = role_grant(user=user, role="viewer", unit=unit, acting_user=None)
-    role_revoke(grant=grant, acting_user=None)
+    grant = role_grant(user=user, role="viewer", unit=unit, actor=SYSTEM_CLI)
+    role_revoke(grant=grant, actor=SYSTEM_CLI)
     actions = list(
         ChangeRecord.objects.filter(object_type="core.roleassignment")
         .order_by("id")

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from xaydungdang.core import rules
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord, RuleSet
 from xaydungdang.org import services as org
 from xaydungdang.org.models import UnitEvent
@@ -44,6 +45,7 @@ def test_new_dated_set_overrides_from_its_date_only(db: None) -> None:
         source="Quy định giả định",
         effective_from=D(2026, 2, 1),
         rules={"org.grassroots_committee_min_members": 25},
+        actor=SYSTEM_CLI,
     )
     assert rules.resolve("org.grassroots_committee_min_members", D(2026, 1, 31)).value == 30
     assert rules.resolve("org.grassroots_committee_min_members", D(2026, 2, 1)).value == 25
@@ -61,8 +63,8 @@ def test_missing_rule_is_a_vietnamese_error(db: None) -> None:
 
 def test_decisions_store_the_rule_set_in_force(root: object) -> None:
     spec = org.UnitSpec(name="Huyện ủy Thử", kind="district_committee", parent=root)  # type: ignore[arg-type]
-    unit = org.unit_create(spec=spec, valid_from=D(2010, 1, 1), acting_user=None)
-    org.unit_dissolve(unit=unit, effective_date=D(2025, 7, 1), acting_user=None)
+    unit = org.unit_create(spec=spec, valid_from=D(2010, 1, 1), actor=SYSTEM_CLI)
+    org.unit_dissolve(unit=unit, effective_date=D(2025, 7, 1), actor=SYSTEM_CLI)
     events = {e.kind: e.rule_set.code for e in UnitEvent.objects.filter(links__unit=unit)}
     assert events == {"establish": "to-chuc-4-cap", "dissolve": "294-QD-TW-to-chuc"}
 
@@ -70,6 +72,6 @@ def test_decisions_store_the_rule_set_in_force(root: object) -> None:
 def test_a_retired_kind_cannot_be_established_after_its_end(root: object) -> None:
     spec = org.UnitSpec(name="Huyện ủy Mới", kind="district_committee", parent=root)  # type: ignore[arg-type]
     with pytest.raises(ValidationError) as err:
-        org.unit_create(spec=spec, valid_from=D(2025, 8, 1), acting_user=None)
+        org.unit_create(spec=spec, valid_from=D(2025, 8, 1), actor=SYSTEM_CLI)
     assert "Từ 01/07/2025 không còn loại đơn vị" in err.value.messages[0]
     assert "294-QĐ/TW" in err.value.messages[0]

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 import pytest
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.directives import services as dirs
 from xaydungdang.directives.models import Document
 from xaydungdang.org.models import Unit
@@ -21,7 +22,7 @@ def plan(make_unit: Callable[..., Unit], root: Unit) -> Document:
         issued_on=D(2017, 10, 25),
         term="XII",
         title="Sắp xếp tổ chức bộ máy",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     province = make_unit("Tỉnh ủy A", code="tu-a")
     return dirs.document_create(
@@ -31,5 +32,5 @@ def plan(make_unit: Callable[..., Unit], root: Unit) -> Document:
         title="Kế hoạch thực hiện Nghị quyết 18",
         implements=directive,
         issued_on=D(2018, 1, 10),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )

@@ -53,7 +53,7 @@ def test_a_good_sheet_creates_every_task(
         [None, None, None, None, None, None, None],  # blank lines are skipped
         [3, "Kiện toàn đảng ủy xã", "Đảng ủy xã Hòa Bình", "", "", "", 1],
     ]
-    assert import_tasks(document=plan, file=sheet(rows), acting_user=superuser) == 3
+    assert import_tasks(document=plan, file=sheet(rows), actor=superuser) == 3
     tasks = list(plan.tasks.order_by("ordinal"))
     assert [t.lead_unit for t in tasks] == [units["board"], units["board"], units["ward"]]
     assert tasks[0].deadline == dt.date(2019, 12, 31) and tasks[0].weight == 2
@@ -73,7 +73,7 @@ def test_one_bad_row_and_nothing_is_written(
     ]
     before = (Task.objects.count(), ChangeRecord.objects.count())
     with pytest.raises(ValidationError) as err:
-        import_tasks(document=plan, file=sheet(rows), acting_user=superuser)
+        import_tasks(document=plan, file=sheet(rows), actor=superuser)
     assert err.value.messages == [
         "Dòng 3: thiếu nội dung nhiệm vụ.",
         "Dòng 4: không tìm thấy đơn vị chủ trì “Ban không có” trong phạm vi của bạn.",
@@ -85,7 +85,7 @@ def test_one_bad_row_and_nothing_is_written(
         [2, "Việc", "btc-a", "", "01/01/2017", "", 1],
     ]
     with pytest.raises(ValidationError) as err:
-        import_tasks(document=plan, file=sheet(rows), acting_user=superuser)
+        import_tasks(document=plan, file=sheet(rows), actor=superuser)
     assert err.value.messages == ["Dòng 3: Thời hạn không được trước ngày ban hành văn bản."]
     assert (Task.objects.count(), ChangeRecord.objects.count()) == before
 
@@ -109,7 +109,7 @@ def test_file_level_errors(
     elif payload == "bad date":
         payload = sheet([[1, "Việc", "btc-a", "", "31/02/2020", "", 1]])
     with pytest.raises(ValidationError) as err:
-        import_tasks(document=plan, file=payload, acting_user=superuser)
+        import_tasks(document=plan, file=payload, actor=superuser)
     assert err.value.messages[0].startswith(message)
     assert Task.objects.count() == 0
 
@@ -123,13 +123,9 @@ def test_units_outside_scope_are_not_found(
     user = scoped_user("a-editor", plan.issuer)
     make_unit("Tỉnh ủy Khác", code="tu-khac")
     with pytest.raises(ValidationError) as err:
-        import_tasks(
-            document=plan, file=sheet([[1, "Việc", "tu-khac", "", "", "", 1]]), acting_user=user
-        )
+        import_tasks(document=plan, file=sheet([[1, "Việc", "tu-khac", "", "", "", 1]]), actor=user)
     assert "không tìm thấy đơn vị chủ trì “tu-khac”" in err.value.messages[0]
     assert (
-        import_tasks(
-            document=plan, file=sheet([[1, "Việc", "btc-a", "", "", "", 1]]), acting_user=user
-        )
+        import_tasks(document=plan, file=sheet([[1, "Việc", "btc-a", "", "", "", 1]]), actor=user)
         == 1
     )

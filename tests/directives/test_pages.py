@@ -10,6 +10,7 @@ from django.test import Client
 from openpyxl import Workbook, load_workbook
 
 from tests.conftest import queries_of
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.directives.imports import COLUMNS
 from xaydungdang.directives.models import Document, Task
 from xaydungdang.org.models import Unit
@@ -192,7 +193,7 @@ def test_directive_page_does_not_grow_with_tasks(
     assert plan is not None
     for i in range(20):
         dirs.task_create(
-            document=plan, content=f"Việc {i}", lead_unit=plan.issuer, acting_user=None
+            document=plan, content=f"Việc {i}", lead_unit=plan.issuer, actor=SYSTEM_CLI
         )
     assert count() == before
 

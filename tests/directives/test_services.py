@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from xaydungdang.core import rules
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import BusinessEvent, ChangeRecord
 from xaydungdang.directives import services as dirs
 from xaydungdang.directives.choices import TaskStatus, Warning
@@ -36,7 +37,7 @@ def test_a_symbol_recurs_across_issuers_and_dates(
             symbol="01-HD/TW",
             issued_on=day,
             title=f"Hướng dẫn {day.year}",
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
     other = make_unit("Tỉnh ủy B")
     dirs.document_create(
@@ -45,7 +46,7 @@ def test_a_symbol_recurs_across_issuers_and_dates(
         symbol="01-HD/TW",
         issued_on=D(2021, 9, 28),
         title="Hướng dẫn của tỉnh",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     assert Document.objects.filter(symbol="01-HD/TW").count() == 4
     before = counts()
@@ -56,7 +57,7 @@ def test_a_symbol_recurs_across_issuers_and_dates(
             symbol="01-HD/TW",
             issued_on=D(2021, 9, 28),
             title="Trùng",
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
     assert "đã có trong sổ" in err.value.messages[0] and counts() == before
 
@@ -76,13 +77,13 @@ def test_bad_documents_are_rejected(root: Unit, kwargs: dict, fragment: str) -> 
     data = {"doc_type": "resolution", "title": "Nghị quyết", **kwargs}
     before = counts()
     with pytest.raises(ValidationError) as err:
-        dirs.document_create(issuer=root, acting_user=None, **data)
+        dirs.document_create(issuer=root, actor=SYSTEM_CLI, **data)
     assert fragment in " ".join(err.value.messages) and counts() == before
 
 
 def test_symbol_fills_number_and_issuer_symbol(root: Unit) -> None:
     doc = dirs.document_create(
-        doc_type="plan", issuer=root, symbol="04 - KH/TW", title="Kế hoạch", acting_user=None
+        doc_type="plan", issuer=root, symbol="04 - KH/TW", title="Kế hoạch", actor=SYSTEM_CLI
     )
     assert (doc.symbol, doc.number, doc.issuer_symbol) == ("04-KH/TW", "04", "TW")
     assert str(doc) == "Kế hoạch 04-KH/TW"
@@ -98,17 +99,17 @@ def test_task_rules(plan: Document, make_unit: Callable[..., Unit]) -> None:
     ]:
         with pytest.raises(ValidationError) as err:
             dirs.task_create(
-                document=plan, lead_unit=board, acting_user=None, **{"content": "Rà soát", **kwargs}
+                document=plan, lead_unit=board, actor=SYSTEM_CLI, **{"content": "Rà soát", **kwargs}
             )
         assert fragment in " ".join(err.value.messages)
     with pytest.raises(ValidationError) as err:
-        dirs.task_create(document=plan.implements, content="X", lead_unit=board, acting_user=None)  # type: ignore[arg-type]
+        dirs.task_create(document=plan.implements, content="X", lead_unit=board, actor=SYSTEM_CLI)  # type: ignore[arg-type]
     assert "chỉ gắn với kế hoạch" in err.value.messages[0]
     assert counts() == before
-    task = dirs.task_create(document=plan, content="Rà soát", lead_unit=board, acting_user=None)
+    task = dirs.task_create(document=plan, content="Rà soát", lead_unit=board, actor=SYSTEM_CLI)
     assert task.ordinal == 1 and task.lead_path == board.path
     assert (
-        dirs.task_create(document=plan, content="Hai", lead_unit=board, acting_user=None).ordinal
+        dirs.task_create(document=plan, content="Hai", lead_unit=board, actor=SYSTEM_CLI).ordinal
         == 2
     )
 
@@ -119,15 +120,15 @@ def test_progress_updates_status_and_is_audited(plan: Document) -> None:
         content="Rà soát",
         lead_unit=plan.issuer,
         deadline=D(2019, 12, 31),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     dirs.progress_report(
-        task=task, reported_on=D(2018, 6, 1), percent=40, text="Đang làm", acting_user=None
+        task=task, reported_on=D(2018, 6, 1), percent=40, text="Đang làm", actor=SYSTEM_CLI
     )
     task.refresh_from_db()
     assert (task.status, task.progress, task.completed_on) == (TaskStatus.IN_PROGRESS, 40, None)
     dirs.progress_report(
-        task=task, reported_on=D(2019, 6, 1), percent=100, text="Xong", acting_user=None
+        task=task, reported_on=D(2019, 6, 1), percent=100, text="Xong", actor=SYSTEM_CLI
     )
     task.refresh_from_db()
     assert (task.status, task.completed_on) == (TaskStatus.DONE, D(2019, 6, 1))
@@ -144,7 +145,7 @@ def test_progress_updates_status_and_is_audited(plan: Document) -> None:
         with pytest.raises(ValidationError) as err:
             dirs.progress_report(
                 task=task,
-                acting_user=None,
+                actor=SYSTEM_CLI,
                 **{"reported_on": D(2019, 7, 1), "percent": 50, "text": "x", **bad},
             )
         assert fragment in " ".join(err.value.messages)
@@ -157,14 +158,14 @@ def test_weighted_rollup_ignores_tasks_without_figures(plan: Document, superuser
             content=f"Nhiệm vụ {weight}-{percent}",
             lead_unit=plan.issuer,
             weight=weight,
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
         if percent is not None:
             dirs.progress_report(
-                task=t, reported_on=D(2020, 1, 1), percent=percent, text="báo cáo", acting_user=None
+                task=t, reported_on=D(2020, 1, 1), percent=percent, text="báo cáo", actor=SYSTEM_CLI
             )
         if stopped:
-            dirs.task_update(task=t, status=TaskStatus.STOPPED, acting_user=None)
+            dirs.task_update(task=t, status=TaskStatus.STOPPED, actor=SYSTEM_CLI)
         return t
 
     task(3, 100)  # done: 3 × 100
@@ -184,10 +185,10 @@ def test_warnings_follow_the_dated_rule_set(plan: Document) -> None:
         content="Hạn gần",
         lead_unit=plan.issuer,
         deadline=D(2026, 3, 20),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     dirs.progress_report(
-        task=t, reported_on=D(2026, 1, 5), percent=40, text="40%", acting_user=None
+        task=t, reported_on=D(2026, 1, 5), percent=40, text="40%", actor=SYSTEM_CLI
     )
     t.refresh_from_db()
     limits = thresholds(D(2026, 3, 1))
@@ -201,6 +202,7 @@ def test_warnings_follow_the_dated_rule_set(plan: Document) -> None:
         source="Quy chế giả định",
         effective_from=D(2026, 2, 1),
         rules={"directives.at_risk_min_percent": 30, "directives.at_risk_days_left": 30},
+        actor=SYSTEM_CLI,
     )
     later = thresholds(D(2026, 3, 1))
     assert later.min_percent == 30 and later.rule_set.code == "nguong-2026"
@@ -225,11 +227,11 @@ def test_dashboard_counts_match_the_tasks(plan: Document, make_unit: Callable[..
             content=f"Việc {lead}",
             lead_unit=lead,
             deadline=deadline,
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
         if percent is not None:
             dirs.progress_report(
-                task=t, reported_on=D(2024, 12, 1), percent=percent, text="x", acting_user=None
+                task=t, reported_on=D(2024, 12, 1), percent=percent, text="x", actor=SYSTEM_CLI
             )
     board_view = dashboard(plan.issuer, today)
     assert (board_view.total, board_view.done, board_view.overdue, board_view.at_risk) == (
@@ -251,8 +253,8 @@ def test_dashboard_counts_match_the_tasks(plan: Document, make_unit: Callable[..
 def test_task_paths_follow_tree_moves(plan: Document, make_unit: Callable[..., Unit]) -> None:
     other = make_unit("Tỉnh ủy C")
     ward = make_unit("Đảng ủy xã Y", parent=plan.issuer, kind="commune_committee")
-    task = dirs.task_create(document=plan, content="Việc", lead_unit=ward, acting_user=None)
-    org.unit_reparent(unit=ward, new_parent=other, effective_date=D(2024, 1, 1), acting_user=None)
+    task = dirs.task_create(document=plan, content="Việc", lead_unit=ward, actor=SYSTEM_CLI)
+    org.unit_reparent(unit=ward, new_parent=other, effective_date=D(2024, 1, 1), actor=SYSTEM_CLI)
     task.refresh_from_db()
     ward.refresh_from_db()
     assert task.lead_path == ward.path and task.lead_path.startswith(other.path)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.demo.loader import load
 from xaydungdang.members.imports import COLUMNS
 from xaydungdang.org.models import Unit
@@ -27,7 +28,7 @@ def test_import_recognize_a_member_and_see_the_report_change(
     org.unit_create(
         spec=org.UnitSpec(name="Chi bộ Khu phố 1", kind="grassroots_cell",
                           parent=Unit.objects.get(code="du-p-saigon"), code="cb-sg-1"),
-        valid_from=dt.date(2025, 7, 1), acting_user=None,
+        valid_from=dt.date(2025, 7, 1), actor=SYSTEM_CLI,
     )  # fmt: skip
     rows = [
         ",".join(COLUMNS),

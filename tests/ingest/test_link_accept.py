@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.directives.models import Document
 from xaydungdang.ingest import services
@@ -37,7 +38,7 @@ def user(name: str) -> Any:
 
 def submit(text: str, unit: str = "tu-hn", who: str = "hanoi", **kw: Any) -> Article:
     return services.article_submit(
-        text=text, unit=Unit.objects.get(code=unit), acting_user=user(who), **kw
+        text=text, unit=Unit.objects.get(code=unit), actor=user(who), **kw
     )
 
 
@@ -68,7 +69,7 @@ def test_a_title_attested_outside_the_known_period_extends_it(demo: dict[str, Un
     (tenure,) = by_kind(article, "tenure")
     assert tenure.payload["action"] == "extend"
     services.proposals_decide(
-        article=article, seqs=[tenure.seq], accept_them=True, acting_user=user("hanoi")
+        article=article, seqs=[tenure.seq], accept_them=True, actor=user("hanoi")
     )
     held = Tenure.objects.get(pk=tenure.payload["tenure_id"])
     assert held.start <= D(2019, 5, 10) < held.end  # type: ignore[operator]
@@ -85,7 +86,7 @@ def test_an_unknown_person_is_proposed_new_and_accepting_the_title_creates_both(
     assert tenure.payload["action"] == "create" and tenure.payload["day"] == "2024-03-11"
     before = ChangeRecord.objects.count()
     services.proposals_decide(
-        article=article, seqs=[tenure.seq], accept_them=True, acting_user=user("hanoi")
+        article=article, seqs=[tenure.seq], accept_them=True, actor=user("hanoi")
     )
     created = Person.objects.get(full_name="Trần Văn Khánh")
     assert created.managing_unit == demo["tu-hn"]
@@ -112,7 +113,7 @@ def test_two_people_of_the_same_name_are_told_apart_by_their_titles(
     demo: dict[str, Unit],
 ) -> None:
     twin = people.person_create(
-        full_name="Hoàng Trung Hải", managing_unit=demo["tu-hcm"], acting_user=None
+        full_name="Hoàng Trung Hải", managing_unit=demo["tu-hcm"], actor=SYSTEM_CLI
     )
     article = submit(
         "Ngày 29/1/2019, Bí thư Thành ủy Hà Nội Hoàng Trung Hải phát biểu.", day=D(2019, 1, 29)
@@ -124,7 +125,7 @@ def test_two_people_of_the_same_name_are_told_apart_by_their_titles(
     assert person.payload["decision"] == "ambiguous" and not person.payload["ready"]
     with pytest.raises(ValidationError, match="Trùng tên"):
         services.proposals_decide(
-            article=vague, seqs=[person.seq], accept_them=True, acting_user=user("hanoi")
+            article=vague, seqs=[person.seq], accept_them=True, actor=user("hanoi")
         )
 
 
@@ -154,7 +155,7 @@ def test_a_new_central_document_is_registered_through_the_directive_service(
     (doc,) = by_kind(article, "document")
     assert doc.payload["document_id"] is None and doc.payload["ready"]
     services.proposals_decide(
-        article=article, seqs=[doc.seq], accept_them=True, acting_user=user("btctw")
+        article=article, seqs=[doc.seq], accept_them=True, actor=user("btctw")
     )
     created = Document.objects.get(symbol="144-QĐ/TW")
     assert created.issuer == demo["bchtw"] and created.issued_on == D(2024, 5, 9)
@@ -171,7 +172,7 @@ def test_an_event_is_matched_to_the_recorded_one_or_created(demo: dict[str, Unit
         article=article,
         seqs=[p.seq for p in article.proposals.all() if p.payload["ready"]],
         accept_them=True,
-        acting_user=user("hanoi"),
+        actor=user("hanoi"),
     )
     created = Event.objects.get(pk=Proposal.objects.get(pk=event.pk).target_id)
     assert created.held_on == D(2024, 3, 11)
@@ -201,7 +202,7 @@ def test_accepting_is_all_or_nothing_and_needs_rights(
             article=article,
             seqs=[p.seq for p in tenures],
             accept_them=True,
-            acting_user=user("hanoi"),
+            actor=user("hanoi"),
         )
     after = (ChangeRecord.objects.count(), Person.objects.count(), Source.objects.count())
     assert after == before
@@ -212,14 +213,14 @@ def test_rejected_proposals_write_nothing_but_the_decision(demo: dict[str, Unit]
     article = submit(NEW_PERSON)
     (person,) = by_kind(article, "person")
     services.proposals_decide(
-        article=article, seqs=[person.seq], accept_them=False, acting_user=user("hanoi")
+        article=article, seqs=[person.seq], accept_them=False, actor=user("hanoi")
     )
     person.refresh_from_db()
     assert person.decision == Decision.REJECTED
     assert not Person.objects.filter(full_name="Trần Văn Khánh").exists()
     with pytest.raises(ValidationError, match="chưa được quyết định"):
         services.proposals_decide(
-            article=article, seqs=[person.seq], accept_them=True, acting_user=user("hanoi")
+            article=article, seqs=[person.seq], accept_them=True, actor=user("hanoi")
         )
 
 

@@ -10,6 +10,7 @@ import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.ingest.models import Article, Decision
 from xaydungdang.org.models import Unit
@@ -36,7 +37,7 @@ def test_paste_review_accept_and_see_the_source_on_the_person_page(
             code="tu-th",
         ),
         valid_from=dt.date(1945, 1, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     client = client_for("btctw")
     response = client.post("/doc-bai/moi/", {"text": TEXT, "unit": "tu-th", "day": ""})

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 
@@ -24,6 +25,6 @@ def cells(root: Unit, make_unit: Callable[..., Unit]) -> dict[str, Unit]:
                 name=f"Chi bộ {code}", kind="grassroots_cell", parent=parent, code=code
             ),
             valid_from=D(1950, 1, 1),
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
     return made

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tests.members.test_lifecycle import admit
 from xaydungdang.core import rules
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.members import badges, due
 from xaydungdang.members.models import BadgeAward
@@ -28,14 +29,14 @@ def test_the_probation_list_uses_the_rule_of_the_ceremony_date(cells: dict[str, 
 
     rules.ruleset_create(
         code="thu-du-bi-18", name="Thử: dự bị 18 tháng", source="thử nghiệm",
-        effective_from=D(2026, 1, 1), rules={"members.probation_months": 18},
+        effective_from=D(2026, 1, 1), rules={"members.probation_months": 18}, actor=SYSTEM_CLI
     )  # fmt: skip
     today = D(2027, 7, 1)
     overdue = admit(cells["cb-1"], decided=D(2025, 12, 1), ceremony=D(2025, 12, 10))  # 12 months
     soon = admit(cells["cb-2"], decided=D(2026, 1, 5), ceremony=D(2026, 1, 10))  # 18: 10/7/2027
     not_yet = admit(cells["cb-1"], decided=D(2026, 2, 20), ceremony=D(2026, 3, 1))  # 1/9/2027
     recognized = admit(cells["cb-1"], decided=D(2024, 1, 1), ceremony=D(2024, 1, 2))
-    services.member_recognize_full(member=recognized, decided_on=D(2025, 1, 3), acting_user=None)
+    services.member_recognize_full(member=recognized, decided_on=D(2025, 1, 3), actor=SYSTEM_CLI)
     assert list(due.probations(None, cells["province"], today)) == []  # no user sees nothing
     admin = get_user_model().objects.create_superuser("quan-tri", password="x")
     listed = due.probations(admin, cells["province"], today)
@@ -51,22 +52,22 @@ def test_the_probation_list_uses_the_rule_of_the_ceremony_date(cells: dict[str, 
 
 def test_a_badge_is_awarded_once_when_due(cells: dict[str, Unit]) -> None:
     member = admit(cells["cb-1"], born=D(1950, 1, 1), decided=D(1995, 3, 1))  # 30 years 1/3/2025
-    assert [b.member for b in badges.badges_due(None, D(2025, 5, 19))] == [member]
+    assert [b.member for b in badges.badges_due(SYSTEM_CLI, D(2025, 5, 19))] == [member]
     with pytest.raises(ValidationError, match="không phải dịp"):
-        badges.badge_award(member=member, milestone=30, occasion=D(2025, 5, 20), acting_user=None)
+        badges.badge_award(member=member, milestone=30, occasion=D(2025, 5, 20), actor=SYSTEM_CLI)
     with pytest.raises(ValidationError, match="các mốc 30, 40, 45"):
-        badges.badge_award(member=member, milestone=35, occasion=D(2025, 5, 19), acting_user=None)
+        badges.badge_award(member=member, milestone=35, occasion=D(2025, 5, 19), actor=SYSTEM_CLI)
     with pytest.raises(ValidationError, match="mới có 29 năm tuổi Đảng, chưa đủ 30 năm"):
-        badges.badge_award(member=member, milestone=30, occasion=D(2025, 2, 3), acting_user=None)
+        badges.badge_award(member=member, milestone=30, occasion=D(2025, 2, 3), actor=SYSTEM_CLI)
     award = badges.badge_award(
         member=member, milestone=30, occasion=D(2025, 5, 19), decision="123-QĐ/TU",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )  # fmt: skip
     assert award.rule_set is not None and member.events.filter(kind="badge").count() == 1
     assert ChangeRecord.objects.filter(object_type="members.badgeaward").count() == 1
-    assert badges.badges_due(None, D(2025, 5, 19)) == []  # awarded: no longer due
+    assert badges.badges_due(SYSTEM_CLI, D(2025, 5, 19)) == []  # awarded: no longer due
     with pytest.raises(ValidationError, match="đã được trao Huy hiệu 30 năm"):
-        badges.badge_award(member=member, milestone=30, occasion=D(2025, 9, 2), acting_user=None)
+        badges.badge_award(member=member, milestone=30, occasion=D(2025, 9, 2), actor=SYSTEM_CLI)
     assert BadgeAward.objects.count() == 1
 
 
@@ -84,7 +85,7 @@ def test_the_due_page_lists_and_the_form_records(
     cell = org.unit_create(
         spec=org.UnitSpec(name="Chi bộ Khu phố 9", kind="grassroots_cell",
                           parent=demo["tu-hcm"], code="kp9"),
-        valid_from=None, acting_user=None,
+        valid_from=None, actor=SYSTEM_CLI,
     )  # fmt: skip
     today = timezone.localdate()
     occasion = badges.next_occasion(today)
@@ -118,7 +119,7 @@ def test_the_due_page_does_not_grow_with_its_rows(
     cell = org.unit_create(
         spec=org.UnitSpec(name="Chi bộ Khu phố 8", kind="grassroots_cell",
                           parent=demo["tu-hcm"], code="kp8"),
-        valid_from=None, acting_user=None,
+        valid_from=None, actor=SYSTEM_CLI,
     )  # fmt: skip
     client = client_for("hcm")
     url = f"/dang-vien/don-vi/{demo['tu-hcm'].pk}/den-han/"

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.members import aggregates
 from xaydungdang.members.imports import COLUMNS, members_import
@@ -39,7 +40,7 @@ def cells(make_unit: Callable[..., Unit]) -> dict[str, Unit]:
                 name=f"Chi bộ {code}", kind="grassroots_cell", parent=province, code=code
             ),
             valid_from=D(1950, 1, 1),
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
     return out
 
@@ -71,7 +72,7 @@ def test_a_good_csv_creates_every_member_and_the_counts(cells: dict[str, Unit]) 
     count = members_import(
         name="dang-vien.csv",
         data=csv_bytes(GOOD),
-        acting_user=None,
+        actor=SYSTEM_CLI,
         progress=lambda p, _m: steps.append(p),
     )
     assert count == 2 and steps[-1] == 100
@@ -105,7 +106,7 @@ def test_an_xlsx_with_errors_writes_nothing_and_numbers_every_error(cells: dict[
     ]
     before = (Member.objects.count(), ChangeRecord.objects.count())
     with pytest.raises(ValidationError) as caught:
-        members_import(name="loi.xlsx", data=xlsx_bytes(bad), acting_user=None)
+        members_import(name="loi.xlsx", data=xlsx_bytes(bad), actor=SYSTEM_CLI)
     messages = caught.value.messages
     assert messages[0] == "Dòng 3: thiếu họ và tên."
     assert messages[1] == "Dòng 4: chưa đủ 18 tuổi vào ngày quyết định kết nạp."
@@ -119,12 +120,12 @@ def test_header_kind_and_scope(
     cells: dict[str, Unit], scoped_user: Callable[..., Any], make_unit: Callable[..., Unit]
 ) -> None:
     with pytest.raises(ValidationError, match="Dòng 1: tiêu đề cột"):
-        members_import(name="x.csv", data=csv_bytes(GOOD, header=COLUMNS[::-1]), acting_user=None)
+        members_import(name="x.csv", data=csv_bytes(GOOD, header=COLUMNS[::-1]), actor=SYSTEM_CLI)
     with pytest.raises(ValidationError, match=r"\.csv hoặc \.xlsx"):
-        members_import(name="x.pdf", data=b"%PDF", acting_user=None)
+        members_import(name="x.pdf", data=b"%PDF", actor=SYSTEM_CLI)
     with pytest.raises(ValidationError, match="UTF-8"):
-        members_import(name="x.csv", data=",".join(COLUMNS).encode("utf-16"), acting_user=None)
+        members_import(name="x.csv", data=",".join(COLUMNS).encode("utf-16"), actor=SYSTEM_CLI)
     outsider = scoped_user("ngoai", make_unit("Tỉnh ủy Khác", code="tu-x"))
     with pytest.raises(ValidationError, match="trong phạm vi được phân quyền"):
-        members_import(name="x.csv", data=csv_bytes(GOOD), acting_user=outsider)
+        members_import(name="x.csv", data=csv_bytes(GOOD), actor=outsider)
     assert not Member.objects.exists()

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xaydungdang.core import access
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.members import aggregates, badges, services
 from xaydungdang.members.models import Member, MemberEvent
@@ -47,7 +48,7 @@ def admit(
         full_name=f"Nguyễn Văn Thử {next(_n)}",
         gender=gender,
         managing_unit=cell,
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     return services.member_admit(
         person=person,
@@ -55,7 +56,7 @@ def admit(
         sheet=services.Sheet(birth_date=born, **sheet),
         decision_date=decided,
         ceremony_date=ceremony or decided + dt.timedelta(days=10),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
 
 
@@ -87,26 +88,26 @@ def test_admission_keeps_both_dates_and_checks_age(cells: dict[str, Unit]) -> No
 def test_full_recognition_after_twelve_months_from_the_ceremony(cells: dict[str, Unit]) -> None:
     member = admit(cells["cb-1"], decided=D(2020, 3, 1), ceremony=D(2020, 3, 20))
     with pytest.raises(ValidationError, match="Chưa hết thời gian dự bị"):
-        services.member_recognize_full(member=member, decided_on=D(2021, 3, 19), acting_user=None)
-    services.member_recognize_full(member=member, decided_on=D(2021, 6, 1), acting_user=None)
+        services.member_recognize_full(member=member, decided_on=D(2021, 3, 19), actor=SYSTEM_CLI)
+    services.member_recognize_full(member=member, decided_on=D(2021, 6, 1), actor=SYSTEM_CLI)
     member.refresh_from_db()
     assert member.membership_type == "full"
     assert member.full_date == D(2021, 3, 20)  # the end of probation, not the late decision
     step = member.events.get(kind="full_recognition")
     assert step.rule_set is not None and step.rule_set.code == "dang-vien-quy-dinh-24-2021"
     with pytest.raises(ValidationError, match="dự bị"):
-        services.member_recognize_full(member=member, decided_on=D(2021, 7, 1), acting_user=None)
+        services.member_recognize_full(member=member, decided_on=D(2021, 7, 1), actor=SYSTEM_CLI)
 
 
 def test_transfers_move_the_counts_and_keep_history(cells: dict[str, Unit]) -> None:
     member = admit(cells["cb-1"])
     services.member_transfer(
-        member=member, to_cell=cells["cb-3"], day=D(2021, 1, 5), acting_user=None
+        member=member, to_cell=cells["cb-3"], day=D(2021, 1, 5), actor=SYSTEM_CLI
     )
     assert structure_report(None, cells["province"])["total"] == 0
     assert structure_report(None, cells["other"])["total"] == 1
     services.member_transfer(
-        member=member, to_cell=cells["cb-2"], day=D(2021, 6, 1), temporary=True, acting_user=None
+        member=member, to_cell=cells["cb-2"], day=D(2021, 6, 1), temporary=True, actor=SYSTEM_CLI
     )
     member.refresh_from_db()
     assert member.cell == cells["cb-3"] and member.activity == "temporary_elsewhere"
@@ -117,69 +118,69 @@ def test_transfers_move_the_counts_and_keep_history(cells: dict[str, Unit]) -> N
     ]
     with pytest.raises(ValidationError, match="trùng"):
         services.member_transfer(
-            member=member, to_cell=cells["cb-3"], day=D(2022, 1, 1), acting_user=None
+            member=member, to_cell=cells["cb-3"], day=D(2022, 1, 1), actor=SYSTEM_CLI
         )
     assert_counts_match()
 
 
 def test_removal_and_readmission_at_most_once(cells: dict[str, Unit]) -> None:
     member = admit(cells["cb-1"], decided=D(1990, 1, 10), born=D(1960, 1, 1))
-    services.member_leave(member=member, kind="removal", day=D(2000, 1, 10), acting_user=None)
+    services.member_leave(member=member, kind="removal", day=D(2000, 1, 10), actor=SYSTEM_CLI)
     assert structure_report(None, cells["province"])["total"] == 0
     services.member_readmit(
         member=member,
         cell=cells["cb-2"],
         decision_date=D(2005, 1, 10),
         ceremony_date=D(2005, 2, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     member.refresh_from_db()
     assert member.readmitted and member.membership_type == "probationary"
     # Seniority: 10 years before the removal and the years since the readmission.
     assert badges.seniority_years(member, D(2025, 1, 10)) == 30
-    services.member_leave(member=member, kind="expulsion", day=D(2010, 1, 1), acting_user=None)
+    services.member_leave(member=member, kind="expulsion", day=D(2010, 1, 1), actor=SYSTEM_CLI)
     with pytest.raises(ValidationError, match="một lần"):
         services.member_readmit(
             member=member,
             cell=cells["cb-2"],
             decision_date=D(2015, 1, 1),
             ceremony_date=D(2015, 1, 2),
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
     assert_counts_match()
 
 
 def test_death_and_exemption(cells: dict[str, Unit]) -> None:
     member = admit(cells["cb-1"])
-    services.member_exempt(member=member, day=D(2022, 1, 1), reason="Tuổi cao", acting_user=None)
+    services.member_exempt(member=member, day=D(2022, 1, 1), reason="Tuổi cao", actor=SYSTEM_CLI)
     report = structure_report(None, cells["province"])
     assert report["breakdowns"]["activity"] == {"Miễn công tác và sinh hoạt": 1}
-    services.member_leave(member=member, kind="death", day=D(2023, 1, 1), acting_user=None)
+    services.member_leave(member=member, kind="death", day=D(2023, 1, 1), actor=SYSTEM_CLI)
     assert structure_report(None, cells["province"])["total"] == 0
     assert not member.gaps.exists()
     with pytest.raises(ValidationError, match="không còn trong danh sách"):
-        services.member_leave(member=member, kind="removal", day=D(2023, 2, 1), acting_user=None)
+        services.member_leave(member=member, kind="removal", day=D(2023, 2, 1), actor=SYSTEM_CLI)
 
 
 def test_badge_milestones_and_occasions(cells: dict[str, Unit]) -> None:
     due = admit(cells["cb-1"], born=D(1950, 1, 1), decided=D(1995, 3, 1))  # 30 years on 1/3/2025
     admit(cells["cb-1"], born=D(1950, 1, 1), decided=D(1995, 6, 1))  # after 19/5/2025: next time
     gapped = admit(cells["cb-2"], born=D(1940, 1, 1), decided=D(1985, 4, 1))
-    services.member_leave(member=gapped, kind="removal", day=D(1990, 4, 1), acting_user=None)
+    services.member_leave(member=gapped, kind="removal", day=D(1990, 4, 1), actor=SYSTEM_CLI)
     services.member_readmit(
         member=gapped,
         cell=cells["cb-2"],
         decision_date=D(1995, 4, 1),
         ceremony_date=D(1995, 4, 2),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )  # 5 years of gap: 40 years of age in the Party on 1/4/2030, 35 on 1/4/2025
-    listed = badges.badges_due(None, D(2025, 5, 19))
+    listed = badges.badges_due(SYSTEM_CLI, D(2025, 5, 19))
     assert [(b.member.pk, b.milestone) for b in listed] == [(due.pk, 30)]
-    later = badges.badges_due(None, D(2025, 9, 2))
+    later = badges.badges_due(SYSTEM_CLI, D(2025, 9, 2))
     assert [b.milestone for b in later] == [30]
-    assert badges.badges_due(None, D(2030, 5, 19))[0].member == gapped
+    assert badges.badges_due(SYSTEM_CLI, D(2030, 5, 19))[0].member == gapped
     with pytest.raises(ValidationError, match="không phải dịp"):
-        badges.badges_due(None, D(2025, 5, 20))
+        badges.badges_due(SYSTEM_CLI, D(2025, 5, 20))
 
 
 def test_report_scoping_and_snapshots(
@@ -211,10 +212,10 @@ def test_every_step_is_audited_and_on_the_timeline(cells: dict[str, Unit]) -> No
     before = ChangeRecord.objects.filter(object_type="members.member").count()
     member = admit(cells["cb-1"])
     services.member_transfer(
-        member=member, to_cell=cells["cb-2"], day=D(2021, 1, 1), acting_user=None
+        member=member, to_cell=cells["cb-2"], day=D(2021, 1, 1), actor=SYSTEM_CLI
     )
     services.member_exempt(
-        member=member, day=D(2022, 1, 1), reason="Sức khỏe yếu", acting_user=None
+        member=member, day=D(2022, 1, 1), reason="Sức khỏe yếu", actor=SYSTEM_CLI
     )
     assert ChangeRecord.objects.filter(object_type="members.member").count() == before + 3
     assert MemberEvent.objects.filter(member=member).count() == 3
@@ -271,20 +272,20 @@ def _run(action: str, member: Member | None, cell: Unit, day: dt.date) -> None:
     if action == "admit" or member is None:
         admit(cell, decided=day, born=D(1980, 1, 1))
     elif action == "full":
-        services.member_recognize_full(member=member, decided_on=day, acting_user=None)
+        services.member_recognize_full(member=member, decided_on=day, actor=SYSTEM_CLI)
     elif action in ("move", "temp"):
         services.member_transfer(
-            member=member, to_cell=cell, day=day, temporary=action == "temp", acting_user=None
+            member=member, to_cell=cell, day=day, temporary=action == "temp", actor=SYSTEM_CLI
         )
     elif action == "exempt":
-        services.member_exempt(member=member, day=day, reason="Tuổi cao", acting_user=None)
+        services.member_exempt(member=member, day=day, reason="Tuổi cao", actor=SYSTEM_CLI)
     elif action == "readmit":
         services.member_readmit(
-            member=member, cell=cell, decision_date=day, ceremony_date=day, acting_user=None
+            member=member, cell=cell, decision_date=day, ceremony_date=day, actor=SYSTEM_CLI
         )
     else:
         kind = {"remove": "removal", "expel": "expulsion", "die": "death"}[action]
-        services.member_leave(member=member, kind=kind, day=day, acting_user=None)
+        services.member_leave(member=member, kind=kind, day=day, actor=SYSTEM_CLI)
 
 
 def test_counts_follow_a_unit_moved_in_the_tree(cells: dict[str, Unit]) -> None:
@@ -294,7 +295,7 @@ def test_counts_follow_a_unit_moved_in_the_tree(cells: dict[str, Unit]) -> None:
         unit=cells["cb-1"],
         new_parent=cells["other"],
         effective_date=D(2025, 7, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     assert structure_report(None, cells["province"])["total"] == 0
     assert structure_report(None, cells["other"])["total"] == 2

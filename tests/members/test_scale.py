@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from xaydungdang.core.access import AccessDenied
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.members import aggregates, bulk, imports, selectors, synthetic
 from xaydungdang.members.models import Member
@@ -103,7 +104,7 @@ def test_a_large_load_rebuilds_the_indexes_and_is_audited_once(
     monkeypatch.setattr(bulk, "REBUILD_ABOVE", 20)
     before, records = _indexes(), ChangeRecord.objects.filter(object_type="members.member")
     made = imports.import_table(name="lon.csv", table=_table(cells, 60), rows_hint=60,
-                                acting_user=None)  # fmt: skip
+                                actor=SYSTEM_CLI)  # fmt: skip
     assert made == 60 == Member.objects.count() and _indexes() == before
     record = records.get()
     first, last = record.after["member_ids"]
@@ -122,15 +123,15 @@ def test_a_large_load_rebuilds_the_indexes_and_is_audited_once(
             code="cb-cu",
         ),
         valid_from=None,
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
-    org.unit_dissolve(unit=ended, effective_date=D(2026, 1, 1), acting_user=None)
+    org.unit_dissolve(unit=ended, effective_date=D(2026, 1, 1), actor=SYSTEM_CLI)
     commune = Unit.objects.filter(kind="commune_committee", code__startswith="qg-").first()
     rows = _table(cells, 60)
     rows[-1][1][2] = "31/02/1990"
     rows[-2][1][14], rows[-3][1][14] = commune.code, "cb-cu"
     with pytest.raises(ValidationError) as caught:
-        imports.import_table(name="loi.csv", table=rows, rows_hint=600, acting_user=None)
+        imports.import_table(name="loi.csv", table=rows, rows_hint=600, actor=SYSTEM_CLI)
     assert caught.value.messages == [
         "Dòng 59: “Chi bộ Cũ” (cb-cu) đã kết thúc hoạt động ngày 01/01/2026.",
         f"Dòng 60: “{commune.name}” ({commune.code}) không phải chi bộ.",
@@ -147,7 +148,7 @@ def listed(make_unit: Callable[..., Unit]) -> dict[str, Any]:
         spec = org.UnitSpec(
             name=f"Chi bộ {code}", kind="grassroots_cell", parent=province, code=code
         )
-        cells[code] = org.unit_create(spec=spec, valid_from=None, acting_user=None)
+        cells[code] = org.unit_create(spec=spec, valid_from=None, actor=SYSTEM_CLI)
     names = [("Nguyễn Thị Hương", "cb-1"), ("Trần Văn Hưng", "cb-2"), ("Lê Hương", "cb-2"),
              ("Hương Văn An", "cb-1"), ("Phạm Thị Ánh", "cb-1")]  # fmt: skip
     table = [(1, list(imports.COLUMNS))] + [
@@ -155,7 +156,7 @@ def listed(make_unit: Callable[..., Unit]) -> dict[str, Any]:
                  "", "", "", cell])
         for i, (name, cell) in enumerate(names)
     ]  # fmt: skip
-    imports.import_table(name="ds.csv", table=table, rows_hint=5, acting_user=None)
+    imports.import_table(name="ds.csv", table=table, rows_hint=5, actor=SYSTEM_CLI)
     return {"province": province, **cells}
 
 
@@ -196,7 +197,7 @@ def test_a_search_ranks_the_exact_name_first_and_says_when_it_stopped(
     row = ["Lê Hương Giang", "Nữ", "01/01/1980", "", "", "", "", "", "", "01/01/2010",
            "02/01/2010", "", "", "", "cb-1"]  # fmt: skip
     imports.import_table(name="them.csv", table=[(1, list(imports.COLUMNS)), (2, row)],
-                         rows_hint=1, acting_user=None)  # fmt: skip
+                         rows_hint=1, actor=SYSTEM_CLI)  # fmt: skip
     province = listed["province"]
     found = selectors.member_page(superuser, province, selectors.Filters(query="le huong"))
     assert _names(found) == ["Lê Hương", "Lê Hương Giang"]  # by given name Giang comes first
@@ -212,7 +213,7 @@ def test_a_search_ranks_the_exact_name_first_and_says_when_it_stopped(
 def test_a_change_of_the_person_reaches_the_member(listed: dict[str, Any]) -> None:
     member = Member.objects.select_related("person").get(person__full_name="Lê Hương")
     people.person_update(person=member.person, full_name="Lê Thị Hường", gender="male",
-                         acting_user=None)  # fmt: skip
+                         actor=SYSTEM_CLI)  # fmt: skip
     member.refresh_from_db()
     assert (member.folded_name, member.given_key) == ("le thi huong", "huong le thi huong")
     assert +aggregates.recount() == aggregates.stored()
@@ -228,16 +229,16 @@ def test_the_bulk_tree_service_checks_before_writing(
     with pytest.raises(ValidationError, match="xuất hiện hai lần"):
         org.units_bulk_create(nodes=[node("a", "A", "commune_committee", root),
                                      node("a", "B", "commune_committee", root)],
-                              valid_from=None, acting_user=None)  # fmt: skip
+                              valid_from=None, actor=SYSTEM_CLI)  # fmt: skip
     with pytest.raises(ValidationError, match="chưa có"):
         org.units_bulk_create(nodes=[node("b", "B", "subordinate_cell", "khong-co")],
-                              valid_from=None, acting_user=None)  # fmt: skip
+                              valid_from=None, actor=SYSTEM_CLI)  # fmt: skip
     with pytest.raises(ValidationError, match="Trùng tên"):
         org.units_bulk_create(nodes=[node("c", "Chi bộ 1", "subordinate_cell", root),
                                      node("d", "Chi bộ 1", "subordinate_cell", root)],
-                              valid_from=None, acting_user=None)  # fmt: skip
+                              valid_from=None, actor=SYSTEM_CLI)  # fmt: skip
     outsider = scoped_user("ngoai", make_unit("Tỉnh ủy Ngoài"))
     with pytest.raises(AccessDenied):
         org.units_bulk_create(nodes=[node("e", "E", "commune_committee", root)],
-                              valid_from=None, acting_user=outsider)  # fmt: skip
+                              valid_from=None, actor=outsider)  # fmt: skip
     assert Unit.objects.count() == count + 1  # only the outsider's own unit

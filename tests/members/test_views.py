@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.members import services
 from xaydungdang.members.models import Member
 from xaydungdang.org import services as org
@@ -31,7 +32,7 @@ def hcm_members(demo: dict[str, Unit]) -> list[Member]:
             code="cb-kp1",
         ),
         valid_from=D(2025, 7, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     made = []
     for name, gender in (
@@ -40,7 +41,7 @@ def hcm_members(demo: dict[str, Unit]) -> list[Member]:
         ("Đỗ Văn An", "male"),
     ):
         person = people.person_create(
-            full_name=name, gender=gender, managing_unit=cell, acting_user=None
+            full_name=name, gender=gender, managing_unit=cell, actor=SYSTEM_CLI
         )
         made.append(
             services.member_admit(
@@ -49,7 +50,7 @@ def hcm_members(demo: dict[str, Unit]) -> list[Member]:
                 sheet=services.Sheet(birth_date=D(1990, 1, 1)),
                 decision_date=D(2025, 8, 1),
                 ceremony_date=D(2025, 8, 15),
-                acting_user=None,
+                actor=SYSTEM_CLI,
             )
         )
     return made
@@ -135,7 +136,7 @@ def test_import_page_checks_rows_then_runs_a_job(
             name="Chi bộ Khu phố 2", kind="grassroots_cell", parent=demo["du-p-saigon"], code="kp2"
         ),
         valid_from=D(2025, 7, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     client = client_for("hcm")
     url = f"/dang-vien/don-vi/{demo['tu-hcm'].pk}/nhap/"

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.org.selectors import tree_as_of
@@ -57,7 +58,7 @@ def test_as_of_uses_the_name_and_parent_of_the_day(demo: dict[str, Unit]) -> Non
         unit=board,
         name="Ban Tổ chức Thành ủy thành phố Hà Nội",
         effective_date=D(2026, 3, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     assert "Ban Tổ chức Thành ủy Hà Nội" in names(tree_as_of(admin, D(2026, 2, 28)))
     assert "Ban Tổ chức Thành ủy thành phố Hà Nội" in names(tree_as_of(admin, D(2026, 3, 1)))

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from xaydungdang.core.access import AccessDenied
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import BusinessEvent, ChangeRecord
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit, UnitEvent, UnitVersion
@@ -52,7 +53,7 @@ def test_create_rejects_bad_input(make_unit: MakeUnit, root: Unit) -> None:
     rejected(lambda: make_unit("Thành ủy Hà Nội"), "Đã có đơn vị")
     rejected(lambda: make_unit("X", kind="không-có"), "không hợp lệ")
     hn2 = make_unit("Thành ủy Hải Phòng")
-    org.unit_dissolve(unit=hn2, effective_date=D(2010, 1, 1), acting_user=None)
+    org.unit_dissolve(unit=hn2, effective_date=D(2010, 1, 1), actor=SYSTEM_CLI)
     rejected(
         lambda: make_unit("Ban X", parent=hn2, valid_from=D(2012, 1, 1)),
         "không hoạt động vào ngày 01/01/2012",
@@ -70,7 +71,7 @@ def test_rename_keeps_the_old_name_in_history(make_unit: MakeUnit) -> None:
         unit=unit,
         name="Ban Chính sách, chiến lược Trung ương",
         effective_date=D(2025, 2, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     names = list(unit.versions.order_by("valid_from").values_list("name", "valid_to"))
     assert names == [
@@ -79,13 +80,13 @@ def test_rename_keeps_the_old_name_in_history(make_unit: MakeUnit) -> None:
     ]
     rejected(
         lambda: org.unit_rename(
-            unit=unit, name="Ban Mới", effective_date=D(2025, 1, 1), acting_user=None
+            unit=unit, name="Ban Mới", effective_date=D(2025, 1, 1), actor=SYSTEM_CLI
         ),
         "Ngày hiệu lực phải sau 01/02/2025",
     )
     rejected(
         lambda: org.unit_rename(
-            unit=unit, name=unit.name, effective_date=D(2026, 1, 1), acting_user=None
+            unit=unit, name=unit.name, effective_date=D(2026, 1, 1), actor=SYSTEM_CLI
         ),
         "trùng với tên hiện tại",
     )
@@ -94,13 +95,13 @@ def test_rename_keeps_the_old_name_in_history(make_unit: MakeUnit) -> None:
 def test_reparent_moves_the_subtree(make_unit: MakeUnit) -> None:
     a, b = make_unit("Đảng bộ A"), make_unit("Đảng bộ B")
     cell = make_unit("Chi bộ 1", parent=a, kind="grassroots_cell")
-    org.unit_reparent(unit=cell, new_parent=b, effective_date=D(2020, 1, 1), acting_user=None)
+    org.unit_reparent(unit=cell, new_parent=b, effective_date=D(2020, 1, 1), actor=SYSTEM_CLI)
     cell.refresh_from_db()
     assert cell.parent == b and cell.path.startswith(b.path)
     assert list(cell.versions.values_list("parent__name", flat=True)) == ["Đảng bộ A", "Đảng bộ B"]
     rejected(
         lambda: org.unit_reparent(
-            unit=b, new_parent=cell, effective_date=D(2021, 1, 1), acting_user=None
+            unit=b, new_parent=cell, effective_date=D(2021, 1, 1), actor=SYSTEM_CLI
         ),
         "cấp dưới của nó",
     )
@@ -113,7 +114,7 @@ def test_merge_into_a_new_unit_ends_the_predecessors(make_unit: MakeUnit, root: 
     new = org.units_merge(
         units=[tg, dv],
         effective_date=D(2025, 3, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
         new_unit=org.UnitSpec(
             name="Ban Tuyên giáo và Dân vận Trung ương", kind="advisory_board", parent=root
         ),
@@ -136,17 +137,17 @@ def test_merge_rejects_bad_input(make_unit: MakeUnit) -> None:
     make_unit("Ban Tổ chức", parent=b, kind="advisory_board")
     rejected(
         lambda: org.units_merge(
-            units=[a], successor=a, effective_date=D(2025, 7, 1), acting_user=None
+            units=[a], successor=a, effective_date=D(2025, 7, 1), actor=SYSTEM_CLI
         ),
         "ít nhất hai",
     )
     rejected(
-        lambda: org.units_merge(units=[a, b], effective_date=D(2025, 7, 1), acting_user=None),
+        lambda: org.units_merge(units=[a, b], effective_date=D(2025, 7, 1), actor=SYSTEM_CLI),
         "đúng một đơn vị kế thừa",
     )
     rejected(
         lambda: org.units_merge(
-            units=[a, b], successor=a, effective_date=D(2025, 7, 1), acting_user=None
+            units=[a, b], successor=a, effective_date=D(2025, 7, 1), actor=SYSTEM_CLI
         ),
         "trùng tên",
     )
@@ -160,7 +161,7 @@ def test_split_into_new_units(make_unit: MakeUnit) -> None:
         org.UnitSpec(name="Đảng bộ Nam", kind="provincial_committee"),
     ]
     north, south = org.unit_split(
-        unit=big, parts=parts, effective_date=D(2008, 8, 1), acting_user=None
+        unit=big, parts=parts, effective_date=D(2008, 8, 1), actor=SYSTEM_CLI
     )
     big.refresh_from_db()
     cell.refresh_from_db()
@@ -171,7 +172,7 @@ def test_split_into_new_units(make_unit: MakeUnit) -> None:
             unit=north,
             parts=[org.UnitSpec(name="X", kind="grassroots_cell")],
             effective_date=D(2009, 1, 1),
-            acting_user=None,
+            actor=SYSTEM_CLI,
         ),
         "ít nhất hai",
     )
@@ -181,14 +182,14 @@ def test_dissolve_refuses_while_sub_units_are_active(make_unit: MakeUnit) -> Non
     unit = make_unit("Đảng bộ Khối")
     make_unit("Chi bộ 1", parent=unit, kind="subordinate_cell")
     rejected(
-        lambda: org.unit_dissolve(unit=unit, effective_date=D(2025, 1, 24), acting_user=None),
+        lambda: org.unit_dissolve(unit=unit, effective_date=D(2025, 1, 24), actor=SYSTEM_CLI),
         "còn 1 đơn vị trực thuộc",
     )
 
 
 def test_units_are_never_deleted(make_unit: MakeUnit) -> None:
     unit = make_unit("Đảng bộ C")
-    org.unit_dissolve(unit=unit, effective_date=D(2020, 1, 1), acting_user=None)
+    org.unit_dissolve(unit=unit, effective_date=D(2020, 1, 1), actor=SYSTEM_CLI)
     assert Unit.objects.filter(pk=unit.pk, valid_to=D(2020, 1, 1)).exists()
 
 
@@ -206,15 +207,15 @@ def test_scoped_user_cannot_change_outside_subtree(
     org.unit_create(
         spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hn),
         valid_from=None,
-        acting_user=user,
+        actor=user,
     )
     before = counts()
     with pytest.raises(AccessDenied):
         org.unit_create(
             spec=org.UnitSpec(name="Ban Tổ chức", kind="advisory_board", parent=hcm),
             valid_from=None,
-            acting_user=user,
+            actor=user,
         )
     with pytest.raises(AccessDenied):
-        org.unit_rename(unit=hcm, name="Khác", effective_date=D(2024, 1, 1), acting_user=user)
+        org.unit_rename(unit=hcm, name="Khác", effective_date=D(2024, 1, 1), actor=user)
     assert counts() == before

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
@@ -22,7 +23,7 @@ D = dt.date
 
 @pytest.fixture
 def secretary(db: None) -> Title:
-    return people.title_create(name="Bí thư", acting_user=None)
+    return people.title_create(name="Bí thư", actor=SYSTEM_CLI)
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def hanoi(make_unit: Callable[..., Unit]) -> Unit:
 
 
 def person(unit: Unit, name: str = "Hoàng Trung Hải") -> Person:
-    return people.person_create(full_name=name, managing_unit=unit, acting_user=None)
+    return people.person_create(full_name=name, managing_unit=unit, actor=SYSTEM_CLI)
 
 
 def test_person_keys_are_derived(hanoi: Unit) -> None:
@@ -48,19 +49,19 @@ def test_person_bad_input_changes_nothing(hanoi: Unit) -> None:
         ({"full_name": "A", "gender": "x"}, "Giới tính"),
     ]:
         with pytest.raises(ValidationError) as err:
-            people.person_create(managing_unit=hanoi, acting_user=None, **kwargs)
+            people.person_create(managing_unit=hanoi, actor=SYSTEM_CLI, **kwargs)
         assert fragment in " ".join(err.value.messages)
     assert (Person.objects.count(), ChangeRecord.objects.count()) == before
 
 
 def test_concurrent_titles_and_who_held(hanoi: Unit, secretary: Title, superuser: object) -> None:
-    chair = people.title_create(name="Chủ tịch", acting_user=None)
+    chair = people.title_create(name="Chủ tịch", actor=SYSTEM_CLI)
     p = person(hanoi)
     people.tenure_start(
-        person=p, title=secretary, unit=hanoi, start=D(2016, 2, 6), acting_user=None
+        person=p, title=secretary, unit=hanoi, start=D(2016, 2, 6), actor=SYSTEM_CLI
     )
     people.tenure_start(
-        person=p, title=chair, unit=hanoi, start=D(2016, 3, 1), end=D(2017, 1, 1), acting_user=None
+        person=p, title=chair, unit=hanoi, start=D(2016, 3, 1), end=D(2017, 1, 1), actor=SYSTEM_CLI
     )
     admin = superuser
     assert [t.title.name for t in holders(admin, hanoi, D(2016, 6, 1))] == ["Bí thư", "Chủ tịch"]
@@ -77,7 +78,7 @@ def test_tenure_rules(hanoi: Unit, secretary: Title) -> None:
         unit=hanoi,
         start=D(2016, 1, 1),
         end=D(2020, 1, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     before = (Tenure.objects.count(), ChangeRecord.objects.count())
     cases = [
@@ -88,12 +89,12 @@ def test_tenure_rules(hanoi: Unit, secretary: Title) -> None:
     ]
     for kwargs, fragment in cases:
         with pytest.raises(ValidationError) as err:
-            people.tenure_start(person=p, title=secretary, unit=hanoi, acting_user=None, **kwargs)
+            people.tenure_start(person=p, title=secretary, unit=hanoi, actor=SYSTEM_CLI, **kwargs)
         assert fragment in " ".join(err.value.messages)
     assert (Tenure.objects.count(), ChangeRecord.objects.count()) == before
     # back to back is not an overlap
     people.tenure_start(
-        person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), acting_user=None
+        person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), actor=SYSTEM_CLI
     )
 
 
@@ -108,15 +109,15 @@ def test_database_enforces_start_before_end(hanoi: Unit, secretary: Title) -> No
 def test_unit_cannot_end_under_open_tenures(hanoi: Unit, secretary: Title) -> None:
     p = person(hanoi)
     tenure = people.tenure_start(
-        person=p, title=secretary, unit=hanoi, start=D(2016, 1, 1), acting_user=None
+        person=p, title=secretary, unit=hanoi, start=D(2016, 1, 1), actor=SYSTEM_CLI
     )
     with pytest.raises(ValidationError) as err:
-        org.unit_dissolve(unit=hanoi, effective_date=D(2025, 7, 1), acting_user=None)
+        org.unit_dissolve(unit=hanoi, effective_date=D(2025, 7, 1), actor=SYSTEM_CLI)
     assert "còn 1 người giữ chức danh" in err.value.messages[0]
-    people.tenure_end(tenure=tenure, end=D(2025, 7, 1), acting_user=None)
-    org.unit_dissolve(unit=hanoi, effective_date=D(2025, 7, 1), acting_user=None)
+    people.tenure_end(tenure=tenure, end=D(2025, 7, 1), actor=SYSTEM_CLI)
+    org.unit_dissolve(unit=hanoi, effective_date=D(2025, 7, 1), actor=SYSTEM_CLI)
     with pytest.raises(ValidationError):
-        people.tenure_end(tenure=tenure, end=D(2025, 8, 1), acting_user=None)
+        people.tenure_end(tenure=tenure, end=D(2025, 8, 1), actor=SYSTEM_CLI)
 
 
 def test_career_names_units_as_they_were_then(
@@ -129,13 +130,13 @@ def test_career_names_units_as_they_were_then(
         unit=hanoi,
         start=D(2016, 1, 1),
         end=D(2018, 1, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     org.unit_rename(
-        unit=hanoi, name="Thành ủy thành phố Hà Nội", effective_date=D(2019, 1, 1), acting_user=None
+        unit=hanoi, name="Thành ủy thành phố Hà Nội", effective_date=D(2019, 1, 1), actor=SYSTEM_CLI
     )
     people.tenure_start(
-        person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), acting_user=None
+        person=p, title=secretary, unit=hanoi, start=D(2020, 1, 1), actor=SYSTEM_CLI
     )
     labels = [row.label for row in career(superuser, p)]
     assert labels == ["Bí thư Thành ủy Hà Nội", "Bí thư Thành ủy thành phố Hà Nội"]
@@ -159,6 +160,6 @@ def test_demo_career_of_pham_minh_chinh(demo: dict[str, Unit]) -> None:
 
 def test_title_template_is_validated(db: None) -> None:
     with pytest.raises(ValidationError):
-        people.title_create(name="Sai mẫu", label_template="{chuc_vu}", acting_user=None)
+        people.title_create(name="Sai mẫu", label_template="{chuc_vu}", actor=SYSTEM_CLI)
     with pytest.raises(ValidationError):
-        people.title_create(name="Sai mẫu", label_template="Trưởng {unit} {x}", acting_user=None)
+        people.title_create(name="Sai mẫu", label_template="Trưởng {unit} {x}", actor=SYSTEM_CLI)

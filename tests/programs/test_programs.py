@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from docx import Document as read_docx
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, Job
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
@@ -52,17 +53,17 @@ def test_counts_follow_status_changes(make_unit: Callable[..., Unit]) -> None:
         party_b=b,
         start_year=2021,
         end_year=2025,
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
-    plan = services.plan_create(program=program, year=2022, acting_user=None)
+    plan = services.plan_create(program=program, year=2022, actor=SYSTEM_CLI)
     items = [
-        services.item_create(plan=plan, content=f"Nội dung {i}", acting_user=None)
+        services.item_create(plan=plan, content=f"Nội dung {i}", actor=SYSTEM_CLI)
         for i in range(1, 6)
     ]
     for item, status in zip(
         items, ["done", "done", "in_progress", "moved", "not_implemented"], strict=True
     ):
-        services.item_set_status(item=item, status=status, acting_user=None)
+        services.item_set_status(item=item, status=status, actor=SYSTEM_CLI)
     fig = plan_figures(plan)
     assert (
         fig["done"],
@@ -97,21 +98,21 @@ def test_bad_programs_are_rejected(
     }
     before = (Program.objects.count(), ChangeRecord.objects.count())
     with pytest.raises(ValidationError) as err:
-        services.program_create(acting_user=None, **data)
+        services.program_create(actor=SYSTEM_CLI, **data)
     assert fragment in err.value.messages[0]
     assert (Program.objects.count(), ChangeRecord.objects.count()) == before
 
 
 def test_plan_and_item_rules(hanoi_program: Program) -> None:
     with pytest.raises(ValidationError, match="ngoài giai đoạn"):
-        services.plan_create(program=hanoi_program, year=2021, acting_user=None)
+        services.plan_create(program=hanoi_program, year=2021, actor=SYSTEM_CLI)
     with pytest.raises(ValidationError, match="đã có kế hoạch"):
-        services.plan_create(program=hanoi_program, year=2018, acting_user=None)
+        services.plan_create(program=hanoi_program, year=2018, actor=SYSTEM_CLI)
     plan = hanoi_program.years.get(year=2018)
     with pytest.raises(ValidationError, match="đã có nội dung số 3"):
-        services.item_create(plan=plan, content="Trùng số", number=3, acting_user=None)
+        services.item_create(plan=plan, content="Trùng số", number=3, actor=SYSTEM_CLI)
     with pytest.raises(ValidationError, match="trong năm 2018"):
-        services.item_create(plan=plan, content="Sai hạn", due_on=D(2019, 3, 1), acting_user=None)
+        services.item_create(plan=plan, content="Sai hạn", due_on=D(2019, 3, 1), actor=SYSTEM_CLI)
 
 
 def test_event_keeps_the_titles_held_that_day(demo: dict[str, Unit]) -> None:
@@ -133,7 +134,7 @@ def test_event_keeps_the_titles_held_that_day(demo: dict[str, Unit]) -> None:
             title="Tương lai",
             held_on=D(2099, 1, 1),
             units=[demo["btctw"]],
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
 
 
@@ -142,7 +143,7 @@ def test_review_docx_has_the_header_and_the_computed_figures(hanoi_program: Prog
     reviews.review_update(
         review=review,
         symbol="15-BC/BTCTW",
-        acting_user=None,
+        actor=SYSTEM_CLI,
         limitations="Có việc, có lúc phối hợp chưa thường xuyên.",
     )
     steps: list[int] = []
@@ -169,22 +170,22 @@ def test_review_docx_has_the_header_and_the_computed_figures(hanoi_program: Prog
 
 def test_a_finalised_review_is_immutable(hanoi_program: Program, superuser: object) -> None:
     review = hanoi_program.reviews.get()
-    reviews.review_finalize(review=review, acting_user=superuser)
+    reviews.review_finalize(review=review, actor=superuser)
     before = ChangeRecord.objects.count()
     with pytest.raises(ValidationError) as err:
-        reviews.review_update(review=review, results="Sửa sau khi xong", acting_user=superuser)
+        reviews.review_update(review=review, results="Sửa sau khi xong", actor=superuser)
     assert "Báo cáo đã hoàn thành ngày" in err.value.messages[0]
     assert "không thể sửa đổi" in err.value.messages[0]
     for call in (
-        lambda: reviews.review_finalize(review=review, acting_user=superuser),
-        lambda: reviews.review_refresh_figures(review=review, acting_user=superuser),
+        lambda: reviews.review_finalize(review=review, actor=superuser),
+        lambda: reviews.review_refresh_figures(review=review, actor=superuser),
     ):
         with pytest.raises(ValidationError):
             call()
     item = ProgramItem.objects.filter(plan__program=hanoi_program, status="done").first()
     assert item is not None
     with pytest.raises(ValidationError, match="đã có báo cáo hoàn thành"):
-        services.item_set_status(item=item, status="not_implemented", acting_user=superuser)
+        services.item_set_status(item=item, status="not_implemented", actor=superuser)
     assert ChangeRecord.objects.count() == before
     review.refresh_from_db()
     assert review.is_final and review.finalized_by == superuser
@@ -202,7 +203,7 @@ def test_directive_review_counts_tasks_and_documents(demo: dict[str, Unit]) -> N
         period_start=D(2017, 10, 25),
         period_end=D(2022, 12, 31),
         title="Sơ kết 5 năm Nghị quyết 18",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     assert review.figures["documents_issued"] == 2
     assert review.figures["tasks_total"] == 7

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, Job
 from xaydungdang.directives.models import Document, ProgressUpdate, Task
 from xaydungdang.ingest import services as ingest
@@ -48,15 +49,15 @@ def _member(ward: Unit) -> Member:
             name="Chi bộ Khu phố 1", kind="grassroots_cell", parent=ward, code="cb-saigon-1"
         ),
         valid_from=dt.date(2025, 7, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     return members.member_admit(
-        person=people.person_create(full_name="Phạm Thị Thử", managing_unit=cell, acting_user=None),
+        person=people.person_create(full_name="Phạm Thị Thử", managing_unit=cell, actor=SYSTEM_CLI),
         cell=cell,
         sheet=members.Sheet(birth_date=dt.date(1990, 1, 1)),
         decision_date=dt.date(2025, 8, 1),
         ceremony_date=dt.date(2025, 8, 2),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
 
 
@@ -64,10 +65,10 @@ def hcm_program_objects() -> dict[str, Any]:
     """A plan, an item, a draft review and a finished job of the HCMC program (made once)."""
     program = Program.objects.get(party_b__code="btv-hcm")
     plan = program.years.first() or services.plan_create(
-        program=program, year=2017, acting_user=None
+        program=program, year=2017, actor=SYSTEM_CLI
     )
     item = plan.items.first() or services.item_create(
-        plan=plan, content="Nội dung", acting_user=None
+        plan=plan, content="Nội dung", actor=SYSTEM_CLI
     )
     review = program.reviews.first() or reviews.review_draft(
         kind="annual",
@@ -76,7 +77,7 @@ def hcm_program_objects() -> dict[str, Any]:
         period_start=dt.date(2017, 1, 1),
         period_end=dt.date(2017, 12, 31),
         title="Tổng kết năm 2017",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     hcm_user = get_user_model().objects.get(username="hcm")
     job = Job.objects.filter(created_by=hcm_user).first()
@@ -91,7 +92,7 @@ def hcm_program_objects() -> dict[str, Any]:
         "với Ban Tổ chức Thành ủy.",
         unit=Unit.objects.get(code="tu-hcm"),
         day=dt.date(2024, 3, 6),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     member = Member.objects.filter(cell__code="cb-saigon-1").first() or _member(
         Unit.objects.get(code="du-p-saigon")

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from tests.conftest import queries_of
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.ingest.models import Article
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
@@ -78,12 +79,12 @@ def test_unit_and_person_pages_do_not_grow_with_data(
         cell = org.unit_create(
             spec=org.UnitSpec(name=f"Chi bộ {i}", kind="grassroots_cell", parent=hcm),
             valid_from=dt.date(2020, 1, 1),
-            acting_user=None,
+            actor=SYSTEM_CLI,
         )
         org.unit_rename(
-            unit=cell, name=f"Chi bộ số {i}", effective_date=dt.date(2021, 1, 1), acting_user=None
+            unit=cell, name=f"Chi bộ số {i}", effective_date=dt.date(2021, 1, 1), actor=SYSTEM_CLI
         )
         people.tenure_start(
-            person=person, title=member, unit=cell, start=dt.date(2020, 2, 1), acting_user=None
+            person=person, title=member, unit=cell, start=dt.date(2020, 2, 1), actor=SYSTEM_CLI
         )
     assert counts() == before

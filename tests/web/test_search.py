@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
 from xaydungdang.web.search import match_rank, search
@@ -37,7 +38,7 @@ def test_search_units_by_alias(demo: dict[str, Unit]) -> None:
 def test_exact_match_ranks_first(make_unit: Callable[..., Unit], superuser: object) -> None:
     unit = make_unit("Đảng bộ xã Hòa Bình", kind="commune_committee")
     for name in ("Lê Văn Hoa", "Lê Văn Hòa", "Lê Văn Hóa", "Lê Văn Hoà Bình"):
-        people.person_create(full_name=name, managing_unit=unit, acting_user=None)
+        people.person_create(full_name=name, managing_unit=unit, actor=SYSTEM_CLI)
     assert search(superuser, "Lê Văn Hòa")[0].label == "Lê Văn Hòa"
     assert search(superuser, "Lê Văn Hóa")[0].label == "Lê Văn Hóa"
     assert search(superuser, "le van hoa")[0].label == "Lê Văn Hoa"

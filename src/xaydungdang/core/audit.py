@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
+from . import actors
 from .models import BusinessEvent, ChangeRecord
 
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -84,7 +85,11 @@ def apply_changes(obj: models.Model, changes: dict[str, Any]) -> dict[str, Any] 
 
 
 def _actor(user: Any) -> tuple[Any, str]:
-    if user is None or not getattr(user, "is_authenticated", False):
+    """The user row and the name an audit record keeps; a system actor is kept by its name."""
+    actors.check(user)
+    if isinstance(user, actors.SystemActor):
+        return None, user.audit_name
+    if not getattr(user, "is_authenticated", False):
         return None, SYSTEM_ACTOR
     return user, user.get_username()
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from . import audit
+from .actors import SYSTEM_MIGRATION, Actor
 from .dates import vn_date
 from .models import Rule, RuleSet
 
@@ -88,12 +89,12 @@ def ruleset_create(
     effective_from: dt.date,
     rules: dict[str, Any],
     note: str = "",
-    acting_user: Any = None,
+    actor: Actor,
 ) -> RuleSet:
     """Register a rule set. Sets are immutable once registered: a change is a new dated set."""
     from . import access
 
-    if acting_user is not None and not access.scope_for(acting_user, access.MANAGE).everything:
+    if not access.scope_for(actor, access.MANAGE).everything:
         raise access.AccessDenied("Chỉ quản trị toàn hệ thống mới được ban hành bộ quy tắc.")
     if not rules:
         raise ValidationError("Bộ quy tắc phải có ít nhất một quy tắc.")
@@ -108,7 +109,7 @@ def ruleset_create(
             Rule(rule_set=rule_set, key=k, value=v) for k, v in sorted(rules.items())
         )
         after = {**(audit.snapshot(rule_set) or {}), "rules": rules}
-        audit.record(actor=acting_user, obj=rule_set, action="create", before=None, after=after)
+        audit.record(actor=actor, obj=rule_set, action="create", before=None, after=after)
     return rule_set
 
 
@@ -125,6 +126,7 @@ def load_baseline(path: Path = BASELINE) -> int:
             effective_from=dt.date.fromisoformat(item["effective_from"]),
             rules=item["rules"],
             note=item.get("note", ""),
+            actor=SYSTEM_MIGRATION,
         )
         added += 1
     return added

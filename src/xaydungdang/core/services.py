@@ -7,23 +7,23 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from . import access, audit
+from . import access, actors, audit
+from .actors import Actor
 from .models import RoleAssignment
 
 
-def _require_manage(acting_user: Any, unit: Any) -> None:
-    if acting_user is None:
-        return
-    scope = access.scope_for(acting_user, access.MANAGE)
+def _require_manage(actor: Actor, unit: Any) -> None:
+    actors.check(actor)
+    scope = access.scope_for(actor, access.MANAGE)
     if unit is None and not scope.everything:
         raise access.AccessDenied("Chỉ quản trị toàn hệ thống mới cấp quyền toàn hệ thống.")
     if unit is not None:
-        access.require(acting_user, access.MANAGE, unit.path)
+        access.require(actor, access.MANAGE, unit.path)
 
 
-def role_grant(*, user: Any, role: str, unit: Any, acting_user: Any = None) -> RoleAssignment:
+def role_grant(*, user: Any, role: str, unit: Any, actor: Actor) -> RoleAssignment:
     """Grant ``role`` on ``unit``'s subtree (or the whole system when ``unit`` is None)."""
-    _require_manage(acting_user, unit)
+    _require_manage(actor, unit)
     if role not in access.ROLE_ACTIONS:
         raise ValidationError(f"Vai trò “{role}” không tồn tại.")
     existing = RoleAssignment.objects.filter(user=user, role=role, unit=unit).first()
@@ -34,7 +34,7 @@ def role_grant(*, user: Any, role: str, unit: Any, acting_user: Any = None) -> R
     with transaction.atomic():
         grant.save()
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=grant,
             action="create",
             before=None,
@@ -44,12 +44,12 @@ def role_grant(*, user: Any, role: str, unit: Any, acting_user: Any = None) -> R
     return grant
 
 
-def role_revoke(*, grant: RoleAssignment, acting_user: Any = None) -> None:
-    _require_manage(acting_user, grant.unit)
+def role_revoke(*, grant: RoleAssignment, actor: Actor) -> None:
+    _require_manage(actor, grant.unit)
     with transaction.atomic():
         before = audit.snapshot(grant)
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=grant,
             action="delete",
             before=before,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from xaydungdang.core.actors import SYSTEM_DEMO
 from xaydungdang.ingest import services
 from xaydungdang.ingest.models import Article
 from xaydungdang.org.models import Unit
@@ -31,7 +32,7 @@ def load(units: dict[str, Unit]) -> int:
             day=DATES.get(path.name),
             file_name=path.name,
             is_demo=True,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
         )
-        accepted += services.article_auto_accept(article=article, acting_user=None)
+        accepted += services.article_auto_accept(article=article, actor=SYSTEM_DEMO)
     return accepted

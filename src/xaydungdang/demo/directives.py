@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from xaydungdang.core.actors import SYSTEM_DEMO
 from xaydungdang.directives import services as dirs
 from xaydungdang.directives.models import Document
 from xaydungdang.org.models import Unit
@@ -209,7 +210,7 @@ PLAN_04_LEADS = [
 
 def _doc(docs: dict[str, Document], key: str, **fields: Any) -> None:
     found = Document.objects.filter(title=fields["title"], issuer=fields["issuer"]).first()
-    docs[key] = found or dirs.document_create(acting_user=None, **fields)
+    docs[key] = found or dirs.document_create(actor=SYSTEM_DEMO, **fields)
 
 
 def _deadline(value: D | int) -> D:
@@ -227,14 +228,14 @@ def _task(
         lead_unit=lead,
         deadline=_deadline(deadline),
         is_demo=True,
-        acting_user=None,
+        actor=SYSTEM_DEMO,
     )
     for day, percent in reports:
         dirs.progress_report(
             task=task,
             reported_on=day,
             percent=percent,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
             text=f"Báo cáo tiến độ (minh họa): đạt {percent}%.",
         )
 

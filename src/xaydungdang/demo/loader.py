@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from xaydungdang.core import rules
+from xaydungdang.core.actors import SYSTEM_DEMO
 from xaydungdang.core.models import RoleAssignment
 from xaydungdang.core.services import role_grant
 from xaydungdang.directives.models import Document, Task
@@ -40,7 +41,7 @@ def _units() -> dict[str, Unit]:
             code=code,
             is_demo=True,
         )
-        units[code] = org.unit_create(spec=spec, valid_from=None, acting_user=None)
+        units[code] = org.unit_create(spec=spec, valid_from=None, actor=SYSTEM_DEMO)
     return units
 
 
@@ -52,7 +53,7 @@ def _ensure(
         unit_spec = org.UnitSpec(
             name=name, kind=kind, parent=units[parent], code=code, is_demo=True, aliases=aliases
         )
-        units[code] = org.unit_create(spec=unit_spec, valid_from=start, acting_user=None)
+        units[code] = org.unit_create(spec=unit_spec, valid_from=start, actor=SYSTEM_DEMO)
     return units[code]
 
 
@@ -65,7 +66,7 @@ def _merge_into(units: dict[str, Unit], codes: tuple[str, ...], day: dt.date) ->
             units=[units[c] for c in codes],
             successor=units[codes[0]],
             effective_date=day,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
             decision_ref=data.MERGE_DECISION,
         )
 
@@ -78,7 +79,7 @@ def _restructure_2025(units: dict[str, Unit]) -> None:
         org.unit_dissolve(
             unit=district,
             effective_date=day,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
             decision_ref="Quy định 294-QĐ/TW: không còn cấp huyện từ 01/7/2025",
         )
     _ensure(units, data.NEW_WARD, ["Đảng bộ phường Sài Gòn", "phường Sài Gòn"])
@@ -91,7 +92,7 @@ def _titles() -> dict[str, Title]:
     for name, template, rank in data.TITLES:
         if name not in titles:
             titles[name] = people.title_create(
-                name=name, label_template=template, rank=rank, acting_user=None
+                name=name, label_template=template, rank=rank, actor=SYSTEM_DEMO
             )
     return titles
 
@@ -106,7 +107,7 @@ def _persons(units: dict[str, Unit], titles: dict[str, Title]) -> None:
                 managing_unit=units[home],
                 is_demo=True,
                 note="Dữ liệu minh họa từ các bài báo nguồn.",
-                acting_user=None,
+                actor=SYSTEM_DEMO,
             )
         for title, unit, days in tenures:
             start, end = min(days), max(days) + dt.timedelta(days=1)
@@ -122,7 +123,7 @@ def _persons(units: dict[str, Unit], titles: dict[str, Title]) -> None:
                 end=end,
                 attested_only=True,
                 source="; ".join(data.SRC[d] for d in sorted(days)),
-                acting_user=None,
+                actor=SYSTEM_DEMO,
             )
 
 
@@ -138,7 +139,7 @@ def _users(units: dict[str, Unit]) -> None:
             user.save()
         unit = units[unit_code] if unit_code else None
         if not RoleAssignment.objects.filter(user=user, role=role, unit=unit).exists():
-            role_grant(user=user, role=role, unit=unit, acting_user=None)
+            role_grant(user=user, role=role, unit=unit, actor=SYSTEM_DEMO)
 
 
 def load(say: Say = print) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from xaydungdang.core.actors import SYSTEM_DEMO
 from xaydungdang.directives.models import Document
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
@@ -134,7 +135,7 @@ def _programs(units: dict[str, Unit]) -> dict[str, Program]:
             start_year=start,
             end_year=end,
             signed_on=signed,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
         )
         out[key] = program
     return out
@@ -144,7 +145,7 @@ def _hanoi_2018(program: Program, units: dict[str, Unit]) -> None:
     plan = program.years.filter(year=2018).first() or services.plan_create(
         program=program,
         year=2018,
-        acting_user=None,
+        actor=SYSTEM_DEMO,
         note="Nội dung từng mục là minh họa; số liệu 7/10 theo bài báo ngày 29/1/2019.",
     )
     for number, (content, status) in enumerate(HANOI_2018, start=1):
@@ -157,7 +158,7 @@ def _hanoi_2018(program: Program, units: dict[str, Unit]) -> None:
             lead_a=units["btctw"],
             lead_b=units["btc-hn"],
             status=status,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
         )
 
 
@@ -175,7 +176,7 @@ def _events(units: dict[str, Unit], programs: dict[str, Program]) -> dict[str, E
                 source=source,
                 documents=Document.objects.filter(symbol__in=symbols),
                 participants=[(Person.objects.get(full_name=n), r) for n, r in people],
-                acting_user=None,
+                actor=SYSTEM_DEMO,
             )
         out[title] = event
     return out
@@ -192,13 +193,13 @@ def load(units: dict[str, Unit]) -> None:
             issuer=units["btctw"],
             period_start=D(2018, 1, 1),
             period_end=D(2018, 12, 31),
-            acting_user=None,
+            actor=SYSTEM_DEMO,
             title="Sơ kết thực hiện chương trình phối hợp công tác năm 2018",
             recipients="Bộ Chính trị, Ban Bí thư (để báo cáo)\nBan Thường vụ Thành ủy Hà Nội",
         )
         reviews.review_update(
             review=review,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
             issued_on=D(2019, 1, 29),
             event=next(e for t, e in events.items() if "sơ kết" in t),
         )

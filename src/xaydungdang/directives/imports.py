@@ -17,6 +17,7 @@ from django.db import transaction
 from openpyxl import load_workbook
 
 from xaydungdang.core.access import VIEW
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit, UnitAlias
@@ -153,9 +154,9 @@ def read_rows(file: IO[bytes], user: Any) -> tuple[list[TaskRow], list[str]]:
     return rows, errors
 
 
-def import_tasks(*, document: Document, file: IO[bytes], acting_user: Any) -> int:
+def import_tasks(*, document: Document, file: IO[bytes], actor: Actor) -> int:
     """Create every task of the sheet, or none: errors carry their row numbers."""
-    rows, errors = read_rows(file, acting_user)
+    rows, errors = read_rows(file, actor)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -170,7 +171,7 @@ def import_tasks(*, document: Document, file: IO[bytes], acting_user: Any) -> in
                     expected_output=row.output,
                     weight=row.weight,
                     ordinal=row.ordinal,
-                    acting_user=acting_user,
+                    actor=actor,
                 )
             except ValidationError as exc:
                 raise ValidationError([f"Dòng {row.line}: {m}" for m in exc.messages]) from None

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
+from xaydungdang.core.actors import Actor, user_of
+from xaydungdang.core.actors import check as check_actor
 from xaydungdang.core.text import clean, fold
 from xaydungdang.org.models import Unit
 
@@ -90,14 +92,12 @@ def document_create(
     implements: Document | None = None,
     attachment: UploadedFile | None = None,
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Document:
     """Register a document issued by ``issuer``; ``implements`` links it to a directive above."""
-    access.require(acting_user, access.CHANGE, issuer.path)
-    if (
-        implements is not None
-        and acting_user is not None
-        and not (Document.objects.restrict(acting_user).filter(pk=implements.pk).exists())
+    access.require(actor, access.CHANGE, issuer.path)
+    if implements is not None and not (
+        Document.objects.restrict(actor).filter(pk=implements.pk).exists()
     ):
         raise access.AccessDenied("Không tìm thấy văn bản được thực hiện.")
     doc = Document(
@@ -117,24 +117,22 @@ def document_create(
     _check_document(doc)
     with transaction.atomic():
         doc.save()
-        audit.record(
-            actor=acting_user, obj=doc, action="create", before=None, scope_path=issuer.path
-        )
+        audit.record(actor=actor, obj=doc, action="create", before=None, scope_path=issuer.path)
         audit.emit(
             DocumentRegistered(doc.pk, doc.reference),
-            actor=acting_user,
+            actor=actor,
             obj=doc,
             scope_path=issuer.path,
         )
     return doc
 
 
-def document_update(*, document: Document, acting_user: Any, **changes: Any) -> Document:
+def document_update(*, document: Document, actor: Actor, **changes: Any) -> Document:
     audit.check_fields(changes, DOC_FIELDS)
-    access.require(acting_user, access.CHANGE, document.issuer.path)
+    access.require(actor, access.CHANGE, document.issuer.path)
     before = audit.apply_changes(document, changes)
     _check_document(document)
-    audit.save(document, actor=acting_user, before=before, scope_path=document.issuer.path)
+    audit.save(document, actor=actor, before=before, scope_path=document.issuer.path)
     return document
 
 
@@ -168,15 +166,13 @@ def task_create(
     ordinal: int | None = None,
     coordinating_units: Iterable[Unit] = (),
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Task:
     """Assign a task of ``document`` to ``lead_unit``."""
-    access.require(acting_user, access.CHANGE, document.issuer.path)
-    if (
-        acting_user is not None
-        and not access.scope_for(acting_user, access.VIEW).covers(lead_unit.path)
-        and not lead_unit.path.startswith(document.issuer.path)
-    ):
+    access.require(actor, access.CHANGE, document.issuer.path)
+    if not access.scope_for(actor, access.VIEW).covers(
+        lead_unit.path
+    ) and not lead_unit.path.startswith(document.issuer.path):
         raise access.AccessDenied("Không tìm thấy đơn vị chủ trì.")
     if ordinal is None:
         ordinal = (
@@ -196,30 +192,27 @@ def task_create(
     with transaction.atomic():
         task.save()
         task.coordinating_units.set(list(coordinating_units))
-        audit.record(
-            actor=acting_user, obj=task, action="create", before=None, scope_path=lead_unit.path
-        )
+        audit.record(actor=actor, obj=task, action="create", before=None, scope_path=lead_unit.path)
         audit.emit(
             TaskAssigned(task.pk, document.reference, lead_unit.name),
-            actor=acting_user,
+            actor=actor,
             obj=task,
             scope_path=lead_unit.path,
         )
     return task
 
 
-def task_update(*, task: Task, acting_user: Any, **changes: Any) -> Task:
+def task_update(*, task: Task, actor: Actor, **changes: Any) -> Task:
     audit.check_fields(changes, TASK_FIELDS)
-    access.require(acting_user, access.CHANGE, task.document.issuer.path)
+    access.require(actor, access.CHANGE, task.document.issuer.path)
     before = audit.apply_changes(task, changes)
     _check_task(task)
-    audit.save(task, actor=acting_user, before=before, scope_path=task.lead_path)
+    audit.save(task, actor=actor, before=before, scope_path=task.lead_path)
     return task
 
 
 def _require_reporter(user: Any, task: Task) -> None:
-    if user is None:
-        return
+    check_actor(user)
     scope = access.scope_for(user, access.CHANGE)
     if not (scope.covers(task.lead_path) or scope.covers(task.document.issuer.path)):
         raise access.AccessDenied("Không có quyền báo cáo tiến độ nhiệm vụ này.")
@@ -232,10 +225,10 @@ def progress_report(
     percent: int,
     text: str,
     attachment: UploadedFile | None = None,
-    acting_user: Any,
+    actor: Actor,
 ) -> ProgressUpdate:
     """Report progress on ``task``; 100% completes it on ``reported_on``."""
-    _require_reporter(acting_user, task)
+    _require_reporter(actor, task)
     text = clean(text or "")
     if not text:
         raise ValidationError("Hãy nêu nội dung báo cáo tiến độ.")
@@ -245,7 +238,7 @@ def progress_report(
         raise ValidationError("Ngày báo cáo không được sau ngày hôm nay.")
     if task.status == TaskStatus.STOPPED:
         raise ValidationError("Nhiệm vụ đã dừng thực hiện, không nhận báo cáo tiến độ.")
-    user = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    user = user_of(actor)
     update = ProgressUpdate(
         task=task, reported_on=reported_on, percent=percent, text=text, reported_by=user
     )
@@ -264,20 +257,20 @@ def progress_report(
         update.save()
         task.save(update_fields=["progress", "status", "completed_on", "updated_at"])
         audit.record(
-            actor=acting_user, obj=update, action="create", before=None, scope_path=task.lead_path
+            actor=actor, obj=update, action="create", before=None, scope_path=task.lead_path
         )
         audit.record(
-            actor=acting_user, obj=task, action="update", before=before, scope_path=task.lead_path
+            actor=actor, obj=task, action="update", before=before, scope_path=task.lead_path
         )
         unit = task.lead_unit.name
         audit.emit(
             ProgressReported(task.pk, percent, unit),
-            actor=acting_user,
+            actor=actor,
             obj=task,
             scope_path=task.lead_path,
         )
         if percent == 100:
             audit.emit(
-                TaskCompleted(task.pk, unit), actor=acting_user, obj=task, scope_path=task.lead_path
+                TaskCompleted(task.pk, unit), actor=actor, obj=task, scope_path=task.lead_path
             )
     return update

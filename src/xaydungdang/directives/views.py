@@ -148,7 +148,7 @@ def _document_call(request: HttpRequest) -> Any:
             summary=d["summary"],
             implements=d["implements"],
             attachment=d["attachment"],
-            acting_user=request.user,
+            actor=request.user,
         )
 
     return call
@@ -203,7 +203,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         }
         if d["attachment"]:
             changes["attachment"] = d["attachment"]
-        return services.document_update(document=doc, acting_user=request.user, **changes)
+        return services.document_update(document=doc, actor=request.user, **changes)
 
     back = reverse("directives:document", args=[pk])
     return service_page(
@@ -231,7 +231,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
             deadline=d["deadline"],
             expected_output=d["expected_output"],
             weight=d["weight"],
-            acting_user=request.user,
+            actor=request.user,
         )
 
     back = reverse("directives:document", args=[pk])
@@ -255,7 +255,7 @@ def task_import(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=forms.ImportForm,
         heading=f"Nhập danh sách nhiệm vụ: {doc}",
-        call=lambda d: imports.import_tasks(document=doc, file=d["file"], acting_user=request.user),
+        call=lambda d: imports.import_tasks(document=doc, file=d["file"], actor=request.user),
         cancel_url=back,
         success=lambda _: back,
         done_message="Đã nhập danh sách nhiệm vụ.",
@@ -303,7 +303,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=initial,
         cancel_url=back,
         success=lambda _: back,
-        call=lambda d: services.task_update(task=task, acting_user=request.user, **d),
+        call=lambda d: services.task_update(task=task, actor=request.user, **d),
     )
 
 
@@ -320,7 +320,7 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         cancel_url=back,
         success=lambda _: back,
         done_message="Đã ghi nhận báo cáo tiến độ.",
-        call=lambda d: services.progress_report(task=task, acting_user=request.user, **d),
+        call=lambda d: services.progress_report(task=task, actor=request.user, **d),
     )
 
 

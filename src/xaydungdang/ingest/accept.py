@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from xaydungdang.core.actors import Actor
 from xaydungdang.directives import services as directives
 from xaydungdang.directives.models import Document
 from xaydungdang.org.models import Unit
@@ -35,7 +36,7 @@ def order(proposal: Proposal) -> tuple[int, int]:
 @dataclasses.dataclass
 class Batch:
     article: Article
-    acting_user: Any
+    actor: Actor
     decision: str
 
     @property
@@ -79,7 +80,7 @@ def _person(p: Proposal, batch: Batch) -> tuple[Any, str]:
         managing_unit=unit,
         note=f"Tạo từ bài “{batch.article.title}” ({batch.article.day:%d/%m/%Y}).",
         is_demo=batch.article.is_demo,
-        acting_user=batch.acting_user,
+        actor=batch.actor,
     )
     return person, unit.path
 
@@ -98,7 +99,7 @@ def _tenure(p: Proposal, batch: Batch) -> tuple[Any, str]:
         tenure = Tenure.objects.get(pk=data["tenure_id"])
         end = None if tenure.end is None else max(tenure.end, day + dt.timedelta(days=1))
         tenure = people.tenure_update(
-            tenure=tenure, start=min(tenure.start, day), end=end, acting_user=batch.acting_user
+            tenure=tenure, start=min(tenure.start, day), end=end, actor=batch.actor
         )
         return tenure, unit.path
     tenure = people.tenure_start(
@@ -109,7 +110,7 @@ def _tenure(p: Proposal, batch: Batch) -> tuple[Any, str]:
         end=day + dt.timedelta(days=1),
         attested_only=True,
         source=source,
-        acting_user=batch.acting_user,
+        actor=batch.actor,
     )
     return tenure, unit.path
 
@@ -137,7 +138,7 @@ def _document(p: Proposal, batch: Batch) -> tuple[Any, str]:
         number=data["number"],
         issued_on=dt.date.fromisoformat(data["date"]) if data.get("date") else None,
         is_demo=batch.article.is_demo,
-        acting_user=batch.acting_user,
+        actor=batch.actor,
     )
     return doc, issuer.path
 
@@ -162,7 +163,7 @@ def _event(p: Proposal, batch: Batch) -> tuple[Any, str]:
         participants=people_roles,
         source=f"{batch.article.title} ({batch.day:%d/%m/%Y})",
         is_demo=batch.article.is_demo,
-        acting_user=batch.acting_user,
+        actor=batch.actor,
     )
     return event, units[0].path
 

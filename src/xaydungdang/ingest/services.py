@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
+from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.org.models import Unit
 
 from . import accept, link, pipeline
@@ -36,10 +37,10 @@ def article_submit(
     day: dt.date | None = None,
     file_name: str = "",
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Article:
     """Read an article into an Article with its proposals (nothing else is written yet)."""
-    access.require(acting_user, access.CHANGE, unit.path)
+    access.require(actor, access.CHANGE, unit.path)
     if not text.strip():
         raise ValidationError("Hãy dán nội dung bài viết hoặc chọn tệp.")
     if len(text) > MAX_CHARS:
@@ -63,7 +64,7 @@ def article_submit(
             day=day,
             unit=unit,
             extraction=result,
-            created_by=acting_user if getattr(acting_user, "pk", None) else None,
+            created_by=user_of(actor),
             is_demo=is_demo,
         )
         Proposal.objects.bulk_create(
@@ -79,9 +80,7 @@ def article_submit(
             )
             for i, spec in enumerate(specs, start=1)
         )
-        audit.record(
-            actor=acting_user, obj=article, action="create", before=None, scope_path=unit.path
-        )
+        audit.record(actor=actor, obj=article, action="create", before=None, scope_path=unit.path)
     return article
 
 
@@ -100,16 +99,16 @@ def _source(proposal: Proposal, target: Any, scope_path: str) -> None:
     )
 
 
-def _decide(proposal: Proposal, decision: str, acting_user: Any) -> None:
+def _decide(proposal: Proposal, decision: str, actor: Actor) -> None:
     before = {"decision": proposal.decision}
     proposal.decision = decision
-    proposal.decided_by = acting_user if getattr(acting_user, "pk", None) else None
+    proposal.decided_by = user_of(actor)
     proposal.decided_at = timezone.now()
     proposal.save(
         update_fields=["decision", "decided_by", "decided_at", "target_type", "target_id"]
     )
     audit.record(
-        actor=acting_user,
+        actor=actor,
         obj=proposal,
         action="update",
         before=before,
@@ -130,15 +129,15 @@ def _accept_one(proposal: Proposal, batch: accept.Batch, decision: str) -> None:
         raise ValidationError(f"Mục {proposal.seq} ({proposal.label}): {message}") from None
     proposal.target_type, proposal.target_id = audit.object_type(target), target.pk
     _source(proposal, target, scope_path)
-    _decide(proposal, decision, batch.acting_user)
+    _decide(proposal, decision, batch.actor)
 
 
 def proposals_decide(
-    *, article: Article, seqs: list[int], accept_them: bool, acting_user: Any, auto: bool = False
+    *, article: Article, seqs: list[int], accept_them: bool, actor: Actor, auto: bool = False
 ) -> int:
     """Accept (through the record services) or reject the proposals ``seqs`` of ``article``,
     all or nothing; returns how many were decided."""
-    access.require(acting_user, access.CHANGE, article.unit.path)
+    access.require(actor, access.CHANGE, article.unit.path)
     chosen = list(article.proposals.filter(seq__in=seqs, decision=Decision.PENDING))
     if not chosen:
         raise ValidationError("Hãy chọn ít nhất một đề xuất chưa được quyết định.")
@@ -146,20 +145,20 @@ def proposals_decide(
     with transaction.atomic():
         if accept_them:
             chosen += accept.dependencies(article, chosen)
-            batch = accept.Batch(article, acting_user, decision)
+            batch = accept.Batch(article, actor, decision)
             for proposal in sorted(chosen, key=accept.order):
                 _accept_one(proposal, batch, decision)
         else:
             for proposal in chosen:
-                _decide(proposal, Decision.REJECTED, acting_user)
+                _decide(proposal, Decision.REJECTED, actor)
         if not article.proposals.filter(decision=Decision.PENDING).exists():
             before = {"status": article.status}
             article.status = ArticleStatus.AUTO if auto else ArticleStatus.REVIEWED
-            audit.save(article, actor=acting_user, before=before, scope_path=article.unit.path)
+            audit.save(article, actor=actor, before=before, scope_path=article.unit.path)
     return len(chosen)
 
 
-def article_auto_accept(*, article: Article, acting_user: Any) -> int:
+def article_auto_accept(*, article: Article, actor: Actor) -> int:
     """Accept every proposal that can be accepted without a person's choice (the demo's seed
     articles); the article is marked as accepted automatically."""
     ready = [
@@ -168,14 +167,12 @@ def article_auto_accept(*, article: Article, acting_user: Any) -> int:
         if p.payload.get("ready", True)
     ]
     count = (
-        proposals_decide(
-            article=article, seqs=ready, accept_them=True, acting_user=acting_user, auto=True
-        )
+        proposals_decide(article=article, seqs=ready, accept_them=True, actor=actor, auto=True)
         if ready
         else 0
     )
     if article.status != ArticleStatus.AUTO:
         before = {"status": article.status}
         article.status = ArticleStatus.AUTO
-        audit.save(article, actor=acting_user, before=before, scope_path=article.unit.path)
+        audit.save(article, actor=actor, before=before, scope_path=article.unit.path)
     return count

@@ -51,7 +51,7 @@ def article_create(request: HttpRequest) -> HttpResponse:
             unit=d["unit"],
             day=d["day"],
             file_name=d.get("file_name", ""),
-            acting_user=request.user,
+            actor=request.user,
         )
 
     return service_page(
@@ -96,7 +96,7 @@ def article_decide(request: HttpRequest, pk: int) -> HttpResponse:
     accept_them = request.POST.get("action") != "reject"
     try:
         count = services.proposals_decide(
-            article=article, seqs=seqs, accept_them=accept_them, acting_user=request.user
+            article=article, seqs=seqs, accept_them=accept_them, actor=request.user
         )
     except ValidationError as exc:
         for message in exc.messages:

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from xaydungdang.core import access, audit, rules
 from xaydungdang.core.access import VIEW
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 
 from .choices import EventKind, Standing
@@ -75,7 +76,7 @@ def badges_due(user: Any, occasion: dt.date, cell_path: str = "") -> list[BadgeD
     _check_occasion(occasion)
     milestones = rules.resolve("members.badge_milestones", occasion).value
     since = previous_occasion(occasion)
-    visible = Member.objects.all() if user is None else Member.objects.restrict(user, VIEW)
+    visible = Member.objects.restrict(user, VIEW)
     members = visible.filter(standing=Standing.MEMBER)
     if cell_path:
         members = members.filter(cell_path__gte=cell_path, cell_path__lt=cell_path + "~")
@@ -107,11 +108,11 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 
 def badge_award(
-    *, member: Member, milestone: int, occasion: dt.date, decision: str = "", acting_user: Any
+    *, member: Member, milestone: int, occasion: dt.date, decision: str = "", actor: Actor
 ) -> BadgeAward:
     """Record the Huy hiệu Đảng of ``milestone`` years awarded to ``member`` at ``occasion``: the
     member must be on the roll and have that seniority on the occasion, once per milestone."""
-    access.require(acting_user, access.CHANGE, member.cell_path)
+    access.require(actor, access.CHANGE, member.cell_path)
     _check_occasion(occasion)
     milestones = rules.resolve("members.badge_milestones", occasion)
     if milestone not in milestones.value:
@@ -137,7 +138,7 @@ def badge_award(
             note=f"Huy hiệu {milestone} năm tuổi Đảng", rule_set=milestones.rule_set,
         )  # fmt: skip
         audit.record(
-            actor=acting_user, obj=award, action="create", before=None,
+            actor=actor, obj=award, action="create", before=None,
             scope_path=member.cell_path,
         )  # fmt: skip
     return award

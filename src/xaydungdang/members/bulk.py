@@ -26,6 +26,7 @@ from django.db import OperationalError, connection, models
 from django.utils import timezone
 
 from xaydungdang.core import audit
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.core.text import fold, given_key, name_sort_key
 from xaydungdang.org.services.common import SEGMENT
@@ -149,8 +150,8 @@ class Indexes:
 class Writer:
     """Writes chunks of checked rows (``imports.Row``) and, at ``finish``, the tallies."""
 
-    def __init__(self, *, source: str, acting_user: Any, rows_hint: int, is_demo: bool = False):
-        self.actor, self.actor_name = audit.actor_of(acting_user)
+    def __init__(self, *, source: str, actor: Actor, rows_hint: int, is_demo: bool = False):
+        self.actor, self.actor_name = audit.actor_of(actor)
         self.request_id, self.is_demo = audit.request_id(), is_demo
         self.now = connection.ops.adapt_datetimefield_value(timezone.now())
         self.note = f"Nhập từ tệp {source}"[:500]

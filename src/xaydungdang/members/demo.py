@@ -9,6 +9,8 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from xaydungdang.core.actors import SYSTEM_DEMO
+
 from . import imports, synthetic
 from .models import Member
 from .national import national_tree
@@ -32,7 +34,7 @@ def synthetic_members(count: int, scale: float = 1.0, seed: int = 2025, say: Say
         name="dữ liệu tổng hợp",
         table=table,
         rows_hint=count - have,
-        acting_user=None,
+        actor=SYSTEM_DEMO,
         progress=lambda _p, m: say(m) if m.startswith("Đã nhập") else None,
         is_demo=True,
     )

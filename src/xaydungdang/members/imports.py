@@ -26,6 +26,7 @@ from django.db.models import QuerySet
 from openpyxl import load_workbook
 
 from xaydungdang.core import access, rules
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import parse_vn_date, vn_date
 from xaydungdang.core.text import clean, fold
 from xaydungdang.org.models import Unit
@@ -319,7 +320,7 @@ def members_import(
     *,
     name: str,
     data: Source,
-    acting_user: Any,
+    actor: Actor,
     progress: Progress | None = None,
     exclusive: bool = False,
 ) -> int:
@@ -329,7 +330,7 @@ def members_import(
         name=name,
         table=read_table(name, data),
         rows_hint=size // 120,  # about 120 bytes a row
-        acting_user=acting_user,
+        actor=actor,
         progress=progress,
         exclusive=exclusive,
     )
@@ -340,7 +341,7 @@ def import_table(
     name: str,
     table: Iterable[tuple[int, list[str]]],
     rows_hint: int,
-    acting_user: Any,
+    actor: Actor,
     progress: Progress | None = None,
     is_demo: bool = False,
     exclusive: bool = False,
@@ -353,11 +354,9 @@ def import_table(
     errors: list[str] = []
     large = rows_hint >= bulk.REBUILD_ABOVE
     with bulk.exclusive(exclusive and large), transaction.atomic():
-        writer = bulk.Writer(
-            source=name, acting_user=acting_user, rows_hint=rows_hint, is_demo=is_demo
-        )
+        writer = bulk.Writer(source=name, actor=actor, rows_hint=rows_hint, is_demo=is_demo)
         read = 0
-        for chunk in parsed(table, acting_user, errors, large=large):
+        for chunk in parsed(table, actor, errors, large=large):
             read += len(chunk)
             if not errors:
                 writer.add(chunk)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from xaydungdang.core.actors import SYSTEM_DEMO
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 
@@ -107,13 +108,13 @@ def national_tree(scale: float = 1.0, seed: int = 2025, say: Say = print) -> lis
             nodes=[org.Node("bchtw", "Ban Chấp hành Trung ương Đảng", "central_committee", None)],
             valid_from=None,
             is_demo=True,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
         )["bchtw"]
     if not Unit.objects.filter(code__startswith="qg-").exists():
         nodes = plan(root, scale, random.Random(seed))
         org.units_bulk_create(
             nodes=nodes, valid_from=None, decision_ref="Dữ liệu tổng hợp", is_demo=True,
-            acting_user=None,
+            actor=SYSTEM_DEMO,
         )  # fmt: skip
         say(f"Cây tổ chức tổng hợp: {len(nodes):,} đơn vị.")
     return holders(root)

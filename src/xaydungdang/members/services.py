@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from xaydungdang.core import access, audit, rules
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import fold, given_key, name_sort_key
 from xaydungdang.org.models import Unit
@@ -65,7 +66,7 @@ def _step(
     *,
     before: tuple[str, dict[str, str] | None] | None,
     snapshot: dict[str, Any] | None,
-    acting_user: Any,
+    actor: Actor,
     rule_set: Any = None,
     **event: Any,
 ) -> MemberEvent:
@@ -75,7 +76,7 @@ def _step(
     aggregates.change(before, aggregates.state(member))
     step = MemberEvent.objects.create(member=member, kind=kind, day=day, rule_set=rule_set, **event)
     audit.record(
-        actor=acting_user,
+        actor=actor,
         obj=member,
         action="create" if snapshot is None else "update",
         before=snapshot,
@@ -93,11 +94,11 @@ def member_admit(
     ceremony_date: dt.date,
     decision: str = "",
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Member:
     """Admit ``person`` as a probationary member of ``cell``. Seniority counts from the decision
     date, probation from the ceremony date: both are kept."""
-    access.require(acting_user, access.CHANGE, cell.path)
+    access.require(actor, access.CHANGE, cell.path)
     if Member.objects.filter(person=person).exists():
         raise ValidationError("Cá nhân này đã có hồ sơ đảng viên; kết nạp lại dùng thủ tục riêng.")
     if ceremony_date < decision_date:
@@ -131,7 +132,7 @@ def member_admit(
             decision_date,
             before=None,
             snapshot=None,
-            acting_user=acting_user,
+            actor=actor,
             rule_set=min_age.rule_set,
             to_unit=cell,
             decision=decision,
@@ -147,17 +148,17 @@ def probation_end(member: Member, at: Callable[[dt.date], rules.Resolved] | None
     return add_months(day, int(months.value))
 
 
-def _begin(member: Member, acting_user: Any) -> tuple[Any, dict[str, Any] | None]:
-    access.require(acting_user, access.CHANGE, member.cell_path)
+def _begin(member: Member, actor: Actor) -> tuple[Any, dict[str, Any] | None]:
+    access.require(actor, access.CHANGE, member.cell_path)
     return aggregates.state(member), audit.snapshot(member)
 
 
 def member_recognize_full(
-    *, member: Member, decided_on: dt.date, decision: str = "", acting_user: Any
+    *, member: Member, decided_on: dt.date, decision: str = "", actor: Actor
 ) -> Member:
     """Recognize a probationary member as full. The full date is the end of the probation, even
     when the decision comes later (R-ADM-9)."""
-    before, snapshot = _begin(member, acting_user)
+    before, snapshot = _begin(member, actor)
     if member.standing != Standing.MEMBER or member.membership_type != MembershipType.PROBATIONARY:
         raise ValidationError("Chỉ công nhận chính thức cho đảng viên dự bị đang trong danh sách.")
     end = probation_end(member)
@@ -173,7 +174,7 @@ def member_recognize_full(
             decided_on,
             before=before,
             snapshot=snapshot,
-            acting_user=acting_user,
+            actor=actor,
             rule_set=rules.resolve(
                 "members.probation_months", member.admission_ceremony_date
             ).rule_set,
@@ -184,12 +185,12 @@ def member_recognize_full(
 
 
 def member_transfer(
-    *, member: Member, to_cell: Unit, day: dt.date, temporary: bool = False, acting_user: Any
+    *, member: Member, to_cell: Unit, day: dt.date, temporary: bool = False, actor: Actor
 ) -> Member:
     """Move a member's activity to ``to_cell`` (permanent), or attach them there (temporary:
     their official cell, and the counts, stay where they are)."""
-    before, snapshot = _begin(member, acting_user)
-    access.require(acting_user, access.CHANGE, to_cell.path)
+    before, snapshot = _begin(member, actor)
+    access.require(actor, access.CHANGE, to_cell.path)
     if member.standing != Standing.MEMBER:
         raise ValidationError("Đảng viên không còn trong danh sách, không thể chuyển sinh hoạt.")
     if to_cell.pk == member.cell_id:
@@ -209,16 +210,16 @@ def member_transfer(
             day,
             before=before,
             snapshot=snapshot,
-            acting_user=acting_user,
+            actor=actor,
             from_unit=from_cell,
             to_unit=to_cell,
         )
     return member
 
 
-def member_exempt(*, member: Member, day: dt.date, reason: str, acting_user: Any) -> Member:
+def member_exempt(*, member: Member, day: dt.date, reason: str, actor: Actor) -> Member:
     """Exempt a member from duties and meetings (old age, poor health); the cell decides."""
-    before, snapshot = _begin(member, acting_user)
+    before, snapshot = _begin(member, actor)
     if member.standing != Standing.MEMBER or member.activity == Activity.EXEMPTED:
         raise ValidationError("Đảng viên không ở trạng thái có thể miễn sinh hoạt.")
     if not reason.strip():
@@ -231,7 +232,7 @@ def member_exempt(*, member: Member, day: dt.date, reason: str, acting_user: Any
             day,
             before=before,
             snapshot=snapshot,
-            acting_user=acting_user,
+            actor=actor,
             note=reason,
         )
     return member
@@ -245,11 +246,11 @@ EXITS: dict[str, str] = {
 
 
 def member_leave(
-    *, member: Member, kind: str, day: dt.date, decision: str = "", acting_user: Any
+    *, member: Member, kind: str, day: dt.date, decision: str = "", actor: Actor
 ) -> Member:
     """Removal (xóa tên), expulsion (khai trừ, recorded here) or death. Removal and expulsion
     open a seniority gap that a readmission closes."""
-    before, snapshot = _begin(member, acting_user)
+    before, snapshot = _begin(member, actor)
     if kind not in EXITS:
         raise ValidationError("Loại ra khỏi danh sách không hợp lệ.")
     if member.standing != Standing.MEMBER:
@@ -266,7 +267,7 @@ def member_leave(
             day,
             before=before,
             snapshot=snapshot,
-            acting_user=acting_user,
+            actor=actor,
             from_unit=member.cell,
             decision=decision,
         )
@@ -280,12 +281,12 @@ def member_readmit(
     decision_date: dt.date,
     ceremony_date: dt.date,
     decision: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> Member:
     """Readmit a removed or expelled member, at most as often as the rules allow (once): a new
     probation; seniority counts from the first admission minus the gap."""
-    before, snapshot = _begin(member, acting_user)
-    access.require(acting_user, access.CHANGE, cell.path)
+    before, snapshot = _begin(member, actor)
+    access.require(actor, access.CHANGE, cell.path)
     limit = rules.resolve("members.readmission_max", decision_date)
     if member.standing not in (Standing.REMOVED, Standing.EXPELLED):
         raise ValidationError("Chỉ kết nạp lại người đã bị xóa tên hoặc khai trừ.")
@@ -309,7 +310,7 @@ def member_readmit(
             decision_date,
             before=before,
             snapshot=snapshot,
-            acting_user=acting_user,
+            actor=actor,
             rule_set=limit.rule_set,
             to_unit=cell,
             decision=decision,

@@ -117,7 +117,7 @@ def _step_page(
 def recognize_full(request: HttpRequest, pk: int) -> HttpResponse:
     def step(member: Member, d: dict[str, Any]) -> Any:
         return services.member_recognize_full(
-            member=member, decided_on=d["day"], decision=d["decision"], acting_user=request.user
+            member=member, decided_on=d["day"], decision=d["decision"], actor=request.user
         )
 
     return _step_page(
@@ -133,7 +133,7 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
             to_cell=d["to_cell"],
             day=d["day"],
             temporary=d["temporary"],
-            acting_user=request.user,
+            actor=request.user,
         )
 
     return _step_page(
@@ -148,7 +148,7 @@ def leave(request: HttpRequest, pk: int) -> HttpResponse:
             kind=d["kind"],
             day=d["day"],
             decision=d["decision"],
-            acting_user=request.user,
+            actor=request.user,
         )
 
     return _step_page(
@@ -219,7 +219,7 @@ def member_import(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError(errors[:50])
 
         def work(_job: Any, report: Any) -> None:
-            imports.members_import(name=name, data=data, acting_user=request.user, progress=report)
+            imports.members_import(name=name, data=data, actor=request.user, progress=report)
 
         return jobs.start(
             kind="members_import", label=f"Nhập đảng viên từ {name}", work=work, user=request.user

@@ -79,7 +79,7 @@ def badge_award(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=Form,
         heading=f"Trao Huy hiệu Đảng: {member.person.full_name}",
-        call=lambda d: badges.badge_award(member=member, acting_user=request.user, **d),
+        call=lambda d: badges.badge_award(member=member, actor=request.user, **d),
         success=lambda _: page,
         cancel_url=page,
         done_message="Đã ghi nhận Huy hiệu Đảng.",

@@ -120,7 +120,7 @@ def unit_create(request: HttpRequest, parent_pk: int | None = None) -> HttpRespo
             spec=spec,
             valid_from=d["valid_from"],
             decision_ref=d["decision_ref"],
-            acting_user=request.user,
+            actor=request.user,
         )
 
     if parent is None and not request.user.is_superuser:
@@ -155,7 +155,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
             short_name=d["short_name"],
             code=d["code"],
             aliases=forms.split_lines(d["aliases"]),
-            acting_user=request.user,
+            actor=request.user,
         ),
         heading=f"Sửa thông tin {unit.name}",
         success=lambda _: reverse("org:unit", args=[pk]),
@@ -193,7 +193,7 @@ def unit_rename(request: HttpRequest, pk: int) -> HttpResponse:
             short_name=d["short_name"],
             effective_date=d["effective_date"],
             decision_ref=d["decision_ref"],
-            acting_user=request.user,
+            actor=request.user,
         ),
         "Đã đổi tên đơn vị.",
     )
@@ -211,7 +211,7 @@ def unit_reparent(request: HttpRequest, pk: int) -> HttpResponse:
             new_parent=d["new_parent"],
             effective_date=d["effective_date"],
             decision_ref=d["decision_ref"],
-            acting_user=request.user,
+            actor=request.user,
         ),
         "Đã chuyển trực thuộc.",
     )
@@ -230,7 +230,7 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
             new_unit=new,
             effective_date=d["effective_date"],
             decision_ref=d["decision_ref"],
-            acting_user=request.user,
+            actor=request.user,
         )
 
     return _change_page(
@@ -254,7 +254,7 @@ def unit_split(request: HttpRequest, pk: int) -> HttpResponse:
             effective_date=d["effective_date"],
             keep_original=d["keep_original"],
             decision_ref=d["decision_ref"],
-            acting_user=request.user,
+            actor=request.user,
         )
         return created[0]
 
@@ -274,7 +274,7 @@ def unit_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
             unit=unit,
             effective_date=d["effective_date"],
             decision_ref=d["decision_ref"],
-            acting_user=request.user,
+            actor=request.user,
         ),
         "Đã giải thể đơn vị.",
     )

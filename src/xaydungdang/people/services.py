@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from xaydungdang.core import access, audit
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean, fold, name_sort_key
 from xaydungdang.org.models import Unit
@@ -41,9 +42,9 @@ def person_create(
     birth_year: int | None = None,
     note: str = "",
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Person:
-    access.require(acting_user, access.CHANGE, managing_unit.path)
+    access.require(actor, access.CHANGE, managing_unit.path)
     person = Person(
         full_name=full_name,
         managing_unit=managing_unit,
@@ -53,28 +54,28 @@ def person_create(
         is_demo=is_demo,
     )
     _clean_person(person)
-    audit.save(person, actor=acting_user, before=None, scope_path=managing_unit.path)
+    audit.save(person, actor=actor, before=None, scope_path=managing_unit.path)
     return person
 
 
-def person_update(*, person: Person, acting_user: Any, **changes: Any) -> Person:
+def person_update(*, person: Person, actor: Actor, **changes: Any) -> Person:
     """Change any of full_name, gender, birth_year, note, managing_unit."""
     allowed = {"full_name", "gender", "birth_year", "note", "managing_unit"}
     audit.check_fields(changes, allowed)
-    access.require(acting_user, access.CHANGE, person.managing_unit.path)
+    access.require(actor, access.CHANGE, person.managing_unit.path)
     if "managing_unit" in changes:
-        access.require(acting_user, access.CHANGE, changes["managing_unit"].path)
+        access.require(actor, access.CHANGE, changes["managing_unit"].path)
     with transaction.atomic():
         before = audit.apply_changes(person, changes)
         _clean_person(person)
-        audit.save(person, actor=acting_user, before=before, scope_path=person.managing_unit.path)
+        audit.save(person, actor=actor, before=before, scope_path=person.managing_unit.path)
         for hook in PERSON_CHANGED:
             hook(person, before)
     return person
 
 
-def _require_catalog(acting_user: Any) -> None:
-    if acting_user is not None and not access.scope_for(acting_user, access.CHANGE).everything:
+def _require_catalog(actor: Actor) -> None:
+    if not access.scope_for(actor, access.CHANGE).everything:
         raise access.AccessDenied("Chỉ cấp toàn hệ thống mới sửa danh mục chức danh.")
 
 
@@ -98,21 +99,21 @@ def title_create(
     label_template: str = "{title} {unit}",
     rank: int = 100,
     description: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> Title:
-    _require_catalog(acting_user)
+    _require_catalog(actor)
     title = Title(name=name, label_template=label_template, rank=rank, description=description)
     _clean_title(title)
-    audit.save(title, actor=acting_user, before=None)
+    audit.save(title, actor=actor, before=None)
     return title
 
 
-def title_update(*, title: Title, acting_user: Any, **changes: Any) -> Title:
-    _require_catalog(acting_user)
+def title_update(*, title: Title, actor: Actor, **changes: Any) -> Title:
+    _require_catalog(actor)
     audit.check_fields(changes, {"name", "label_template", "rank", "description"})
     before = audit.apply_changes(title, changes)
     _clean_title(title)
-    audit.save(title, actor=acting_user, before=before)
+    audit.save(title, actor=actor, before=before)
     return title
 
 
@@ -157,13 +158,13 @@ def tenure_start(
     source: str = "",
     note: str = "",
     attested_only: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Tenure:
     """Record that ``person`` held ``title`` in ``unit`` from ``start`` (to ``end``, if known).
     Concurrent titles are allowed; the same title in the same unit may not overlap."""
-    access.require(acting_user, access.CHANGE, unit.path)
-    visible = Person.objects.restrict(acting_user, access.VIEW).filter(pk=person.pk)
-    if acting_user is not None and not visible.exists():
+    access.require(actor, access.CHANGE, unit.path)
+    visible = Person.objects.restrict(actor, access.VIEW).filter(pk=person.pk)
+    if not visible.exists():
         raise access.AccessDenied("Không có quyền với cá nhân này.")
     tenure = Tenure(
         person=person,
@@ -179,22 +180,20 @@ def tenure_start(
     tenure.full_clean()
     with transaction.atomic():
         tenure.save()
-        audit.record(
-            actor=acting_user, obj=tenure, action="create", before=None, scope_path=unit.path
-        )
+        audit.record(actor=actor, obj=tenure, action="create", before=None, scope_path=unit.path)
         audit.emit(
             TenureStarted(person.pk, person.full_name, _label(tenure), start.isoformat()),
-            actor=acting_user,
+            actor=actor,
             obj=tenure,
             scope_path=unit.path,
         )
     return tenure
 
 
-def tenure_update(*, tenure: Tenure, acting_user: Any, **changes: Any) -> Tenure:
+def tenure_update(*, tenure: Tenure, actor: Actor, **changes: Any) -> Tenure:
     """Correct a tenure's dates, source or note. Ending one is ``tenure_end``."""
     audit.check_fields(changes, {"start", "end", "source", "note", "attested_only"})
-    access.require(acting_user, access.CHANGE, tenure.unit.path)
+    access.require(actor, access.CHANGE, tenure.unit.path)
     if "source" in changes:
         changes["source"] = clean(changes["source"])
     had_end = tenure.end
@@ -204,7 +203,7 @@ def tenure_update(*, tenure: Tenure, acting_user: Any, **changes: Any) -> Tenure
     with transaction.atomic():
         tenure.save()
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=tenure,
             action="update",
             before=before,
@@ -218,17 +217,17 @@ def tenure_update(*, tenure: Tenure, acting_user: Any, **changes: Any) -> Tenure
                     _label(tenure),
                     tenure.end.isoformat(),
                 ),
-                actor=acting_user,
+                actor=actor,
                 obj=tenure,
                 scope_path=tenure.unit.path,
             )
     return tenure
 
 
-def tenure_end(*, tenure: Tenure, end: dt.date, acting_user: Any) -> Tenure:
+def tenure_end(*, tenure: Tenure, end: dt.date, actor: Actor) -> Tenure:
     if tenure.end is not None:
         raise ValidationError(f"Quá trình này đã kết thúc từ {vn_date(tenure.end)}.")
-    return tenure_update(tenure=tenure, end=end, acting_user=acting_user)
+    return tenure_update(tenure=tenure, end=end, actor=actor)
 
 
 def open_tenures_check(unit: Unit, day: dt.date) -> str:

@@ -56,7 +56,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
         form_class=forms.PersonForm,
         heading="Thêm cá nhân",
         initial={"managing_unit": request.GET.get("don_vi", "")},
-        call=lambda d: services.person_create(acting_user=request.user, **d),
+        call=lambda d: services.person_create(actor=request.user, **d),
         success=lambda p: reverse("people:person", args=[p.pk]),
         cancel_url=reverse("home"),
         done_message="Đã thêm cá nhân.",
@@ -77,7 +77,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.PersonForm,
         heading=f"Sửa thông tin {person.full_name}",
         initial=initial,
-        call=lambda d: services.person_update(person=person, acting_user=request.user, **d),
+        call=lambda d: services.person_update(person=person, actor=request.user, **d),
         success=lambda _: reverse("people:person", args=[pk]),
         cancel_url=reverse("people:person", args=[pk]),
     )
@@ -87,7 +87,7 @@ def tenure_create(request: HttpRequest) -> HttpResponse:
     initial = {"person": request.GET.get("nguoi", ""), "unit": request.GET.get("don_vi", "")}
 
     def call(d: dict[str, Any]) -> Tenure:
-        return services.tenure_start(acting_user=request.user, **d)
+        return services.tenure_start(actor=request.user, **d)
 
     return service_page(
         request,
@@ -118,7 +118,7 @@ def tenure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         heading=f"Sửa quá trình: {tenure}",
         cancel_url=back,
         success=lambda _: back,
-        call=lambda d: services.tenure_update(tenure=tenure, acting_user=request.user, **d),
+        call=lambda d: services.tenure_update(tenure=tenure, actor=request.user, **d),
     )
 
 
@@ -132,7 +132,7 @@ def tenure_end(request: HttpRequest, pk: int) -> HttpResponse:
         cancel_url=back,
         success=lambda _: back,
         done_message="Đã ghi nhận thôi giữ chức.",
-        call=lambda d: services.tenure_end(tenure=tenure, end=d["end"], acting_user=request.user),
+        call=lambda d: services.tenure_end(tenure=tenure, end=d["end"], actor=request.user),
     )
 
 
@@ -153,7 +153,7 @@ def title_create(request: HttpRequest) -> HttpResponse:
         request,
         form_class=forms.TitleForm,
         heading="Thêm chức danh",
-        call=lambda d: services.title_create(acting_user=request.user, **d),
+        call=lambda d: services.title_create(actor=request.user, **d),
         success=lambda _: reverse("people:titles"),
         cancel_url=reverse("people:titles"),
     )
@@ -175,7 +175,7 @@ def title_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.TitleForm,
         heading=f"Sửa chức danh {title.name}",
         initial=initial,
-        call=lambda d: services.title_update(title=title, acting_user=request.user, **d),
+        call=lambda d: services.title_update(title=title, actor=request.user, **d),
         success=lambda _: reverse("people:titles"),
         cancel_url=reverse("people:titles"),
     )

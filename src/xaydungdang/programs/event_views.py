@@ -53,7 +53,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
             units=d["units"],
             summary=d["summary"],
             participants=people,
-            acting_user=request.user,
+            actor=request.user,
         )
 
     return service_page(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
+from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean
 from xaydungdang.directives.models import Document
@@ -79,14 +80,14 @@ def review_draft(
     symbol: str = "",
     place: str = "Hà Nội",
     recipients: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> Review:
     """Draft a review of a program or a directive over a period, its figures computed now."""
-    access.require(acting_user, access.CHANGE, issuer.path)
+    access.require(actor, access.CHANGE, issuer.path)
     if (program is None) == (directive is None):
         raise ValidationError("Báo cáo phải là của một chương trình hoặc một văn bản chỉ đạo.")
     if program is not None:
-        require_party(acting_user, program)
+        require_party(actor, program)
     if kind not in ReviewKind.values:
         raise ValidationError("Loại báo cáo không hợp lệ.")
     if period_start > period_end:
@@ -108,12 +109,12 @@ def review_draft(
     review.figures = compute_figures(review)
     review.results = results_text(review.figures)
     review.full_clean()
-    audit.save(review, actor=acting_user, before=None, scope_path=issuer.path)
+    audit.save(review, actor=actor, before=None, scope_path=issuer.path)
     return review
 
 
-def _editable(review: Review, acting_user: Any) -> None:
-    access.require(acting_user, access.CHANGE, review.issuer.path)
+def _editable(review: Review, actor: Actor) -> None:
+    access.require(actor, access.CHANGE, review.issuer.path)
     if review.is_final:
         when = (
             vn_date(timezone.localtime(review.finalized_at).date()) if review.finalized_at else ""
@@ -121,27 +122,27 @@ def _editable(review: Review, acting_user: Any) -> None:
         raise ValidationError(f"Báo cáo đã hoàn thành ngày {when}; không thể sửa đổi.")
 
 
-def review_update(*, review: Review, acting_user: Any, **changes: Any) -> Review:
+def review_update(*, review: Review, actor: Actor, **changes: Any) -> Review:
     """Edit a draft. A finalised review refuses every change."""
-    _editable(review, acting_user)
+    _editable(review, actor)
     audit.check_fields(changes, EDITABLE)
     before = audit.apply_changes(review, changes)
     review.title = clean(review.title)
     if not review.title:
         raise ValidationError("Tiêu đề báo cáo không được để trống.")
     review.full_clean()
-    audit.save(review, actor=acting_user, before=before, scope_path=review.issuer.path)
+    audit.save(review, actor=actor, before=before, scope_path=review.issuer.path)
     return review
 
 
-def review_refresh_figures(*, review: Review, acting_user: Any) -> Review:
+def review_refresh_figures(*, review: Review, actor: Actor) -> Review:
     """Recount a draft's figures from the data as it is now."""
-    _editable(review, acting_user)
+    _editable(review, actor)
     before = audit.apply_changes(review, {"figures": compute_figures(review)})
     with transaction.atomic():
         review.save(update_fields=["figures", "updated_at"])
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=review,
             action="update",
             before=before,
@@ -150,16 +151,16 @@ def review_refresh_figures(*, review: Review, acting_user: Any) -> Review:
     return review
 
 
-def review_finalize(*, review: Review, acting_user: Any) -> Review:
-    _editable(review, acting_user)
-    user = acting_user if getattr(acting_user, "is_authenticated", False) else None
+def review_finalize(*, review: Review, actor: Actor) -> Review:
+    _editable(review, actor)
+    user = user_of(actor)
     before = audit.apply_changes(
         review, {"status": ReviewStatus.FINAL, "finalized_at": timezone.now(), "finalized_by": user}
     )
     with transaction.atomic():
         review.save()
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=review,
             action="update",
             before=before,
@@ -167,7 +168,7 @@ def review_finalize(*, review: Review, acting_user: Any) -> Review:
         )
         audit.emit(
             ReviewFinalized(review.pk, review.title),
-            actor=acting_user,
+            actor=actor,
             obj=review,
             scope_path=review.issuer.path,
         )

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
+from xaydungdang.core.actors import Actor
+from xaydungdang.core.actors import check as check_actor
 from xaydungdang.core.text import clean
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
@@ -23,8 +25,7 @@ from .models import Event, Participant, Program, ProgramItem, ProgramYear
 
 def require_party(user: Any, program: Program) -> None:
     """Either party's staff may keep the program's records."""
-    if user is None:
-        return
+    check_actor(user)
     scope = access.scope_for(user, access.CHANGE)
     if not (scope.covers(program.party_a.path) or scope.covers(program.party_b.path)):
         raise access.AccessDenied("Không có quyền với chương trình này.")
@@ -40,7 +41,7 @@ def program_create(
     signed_on: dt.date | None = None,
     note: str = "",
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Program:
     program = Program(
         title=clean(title),
@@ -52,7 +53,7 @@ def program_create(
         note=note,
         is_demo=is_demo,
     )
-    require_party(acting_user, program)
+    require_party(actor, program)
     if not program.title:
         raise ValidationError("Tên chương trình không được để trống.")
     if party_a.pk == party_b.pk:
@@ -65,19 +66,19 @@ def program_create(
     with transaction.atomic():
         program.save()
         audit.record(
-            actor=acting_user, obj=program, action="create", before=None, scope_path=party_b.path
+            actor=actor, obj=program, action="create", before=None, scope_path=party_b.path
         )
         audit.emit(
             ProgramSigned(program.pk, str(program)),
-            actor=acting_user,
+            actor=actor,
             obj=program,
             scope_path=party_b.path,
         )
     return program
 
 
-def plan_create(*, program: Program, year: int, note: str = "", acting_user: Any) -> ProgramYear:
-    require_party(acting_user, program)
+def plan_create(*, program: Program, year: int, note: str = "", actor: Actor) -> ProgramYear:
+    require_party(actor, program)
     if not program.start_year <= year <= program.end_year:
         raise ValidationError(
             f"Năm {year} nằm ngoài giai đoạn {program.start_year}–{program.end_year}."
@@ -85,7 +86,7 @@ def plan_create(*, program: Program, year: int, note: str = "", acting_user: Any
     if program.years.filter(year=year).exists():
         raise ValidationError(f"Chương trình đã có kế hoạch phối hợp năm {year}.")
     plan = ProgramYear(program=program, year=year, note=note)
-    audit.save(plan, actor=acting_user, before=None, scope_path=program.party_b.path)
+    audit.save(plan, actor=actor, before=None, scope_path=program.party_b.path)
     return plan
 
 
@@ -99,9 +100,9 @@ def item_create(
     due_on: dt.date | None = None,
     number: int | None = None,
     status: str = ItemStatus.NOT_STARTED,
-    acting_user: Any,
+    actor: Actor,
 ) -> ProgramItem:
-    require_party(acting_user, plan.program)
+    require_party(actor, plan.program)
     content = clean(content)
     if not content:
         raise ValidationError("Nội dung phối hợp không được để trống.")
@@ -127,7 +128,7 @@ def item_create(
         item.save()
         item.co_units.set(list(co_units))
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=item,
             action="create",
             before=None,
@@ -136,12 +137,10 @@ def item_create(
     return item
 
 
-def item_set_status(
-    *, item: ProgramItem, status: str, note: str = "", acting_user: Any
-) -> ProgramItem:
+def item_set_status(*, item: ProgramItem, status: str, note: str = "", actor: Actor) -> ProgramItem:
     """Move an item through the year: not started, in progress, done, not implemented, moved."""
     program = item.plan.program
-    require_party(acting_user, program)
+    require_party(actor, program)
     if status not in ItemStatus.values:
         raise ValidationError("Trạng thái không hợp lệ.")
     if program.reviews.filter(
@@ -152,7 +151,7 @@ def item_set_status(
     with transaction.atomic():
         item.save(update_fields=["status", "status_note", "updated_at"])
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=item,
             action="update",
             before=before,
@@ -160,7 +159,7 @@ def item_set_status(
         )
         audit.emit(
             ItemReviewed(item.pk, item.plan.year, item.number, item.get_status_display()),
-            actor=acting_user,
+            actor=actor,
             obj=item,
             scope_path=program.party_b.path,
         )
@@ -181,17 +180,17 @@ def item_add_evidence(
     documents: Iterable[Any] = (),
     tasks: Iterable[Any] = (),
     events: Iterable[Event] = (),
-    acting_user: Any,
+    actor: Actor,
 ) -> ProgramItem:
     """Link documents, tasks and events to an item as evidence of its status."""
-    require_party(acting_user, item.plan.program)
+    require_party(actor, item.plan.program)
     before = _evidence(item)
     with transaction.atomic():
         item.evidence_documents.add(*documents)
         item.evidence_tasks.add(*tasks)
         item.evidence_events.add(*events)
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=item,
             action="update",
             before=before,
@@ -214,16 +213,14 @@ def event_create(
     programs: Iterable[Program] = (),
     documents: Iterable[Any] = (),
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> Event:
     """Record an event; each participant keeps the titles they held on ``held_on``."""
     if kind not in EventKind.values:
         raise ValidationError("Loại sự kiện không hợp lệ.")
     if not units:
         raise ValidationError("Hãy nêu ít nhất một đơn vị của sự kiện.")
-    if acting_user is not None and not any(
-        access.scope_for(acting_user, access.CHANGE).covers(u.path) for u in units
-    ):
+    if not any(access.scope_for(actor, access.CHANGE).covers(u.path) for u in units):
         raise access.AccessDenied("Không có quyền với các đơn vị này.")
     if held_on > timezone.localdate():
         raise ValidationError("Ngày của sự kiện không được sau ngày hôm nay.")
@@ -252,7 +249,5 @@ def event_create(
             Participant(event=event, person=p, role=role, titles=titles_on(p, held_on))
             for p, role in dict((p.pk, (p, r)) for p, r in people).values()
         )
-        audit.record(
-            actor=acting_user, obj=event, action="create", before=None, scope_path=units[0].path
-        )
+        audit.record(actor=actor, obj=event, action="create", before=None, scope_path=units[0].path)
     return event

@@ -64,7 +64,7 @@ def program_create(request: HttpRequest) -> HttpResponse:
         request,
         form_class=forms.ProgramForm,
         heading="Chương trình phối hợp mới",
-        call=lambda d: services.program_create(acting_user=request.user, **d),
+        call=lambda d: services.program_create(actor=request.user, **d),
         success=lambda p: reverse("programs:program", args=[p.pk]),
         cancel_url=reverse("programs:list"),
         done_message="Đã tạo chương trình phối hợp.",
@@ -104,7 +104,7 @@ def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=forms.PlanForm,
         heading=f"Kế hoạch phối hợp năm: {program.title}",
-        call=lambda d: services.plan_create(program=program, acting_user=request.user, **d),
+        call=lambda d: services.plan_create(program=program, actor=request.user, **d),
         success=lambda _: back,
         cancel_url=back,
         done_message="Đã thêm kế hoạch năm.",
@@ -118,7 +118,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=forms.ItemForm,
         heading=f"Thêm nội dung phối hợp năm {plan.year}",
-        call=lambda d: services.item_create(plan=plan, acting_user=request.user, **d),
+        call=lambda d: services.item_create(plan=plan, actor=request.user, **d),
         success=lambda _: back,
         cancel_url=back,
         done_message="Đã thêm nội dung phối hợp.",
@@ -145,7 +145,7 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.StatusForm,
         heading=f"Trạng thái nội dung {item.number}",
         initial={"status": item.status, "note": item.status_note},
-        call=lambda d: services.item_set_status(item=item, acting_user=request.user, **d),
+        call=lambda d: services.item_set_status(item=item, actor=request.user, **d),
         success=lambda _: back,
         cancel_url=back,
         done_message="Đã cập nhật trạng thái.",
@@ -158,7 +158,7 @@ def item_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form_class=forms.EvidenceForm,
         heading=f"Minh chứng cho nội dung {item.number}",
-        call=lambda d: services.item_add_evidence(item=item, acting_user=request.user, **d),
+        call=lambda d: services.item_add_evidence(item=item, actor=request.user, **d),
         success=lambda _: back,
         cancel_url=back,
         done_message="Đã thêm minh chứng.",
@@ -182,9 +182,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
         raise Http404("Hãy chọn chương trình hoặc văn bản cần sơ kết, tổng kết.")
 
     def call(d: dict[str, Any]) -> Review:
-        return reviews.review_draft(
-            program=program, directive=directive, acting_user=request.user, **d
-        )
+        return reviews.review_draft(program=program, directive=directive, actor=request.user, **d)
 
     subject = program.title if program else str(directive)
     return service_page(
@@ -222,7 +220,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=initial,
         success=lambda _: back,
         cancel_url=back,
-        call=lambda d: reviews.review_update(review=review, acting_user=request.user, **d),
+        call=lambda d: reviews.review_update(review=review, actor=request.user, **d),
     )
 
 
@@ -235,7 +233,7 @@ def review_finalize(request: HttpRequest, pk: int) -> HttpResponse:
         heading=f"Hoàn thành báo cáo: {review.title}",
         intro="Sau khi hoàn thành, báo cáo không sửa được nữa.",
         success=lambda _: back,
-        call=lambda d: reviews.review_finalize(review=review, acting_user=request.user),
+        call=lambda d: reviews.review_finalize(review=review, actor=request.user),
         cancel_url=back,
         done_message="Báo cáo đã hoàn thành.",
     )

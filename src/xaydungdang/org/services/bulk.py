@@ -7,12 +7,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 
 from xaydungdang.core import audit
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.text import fold, text_sort_key
 
 from ..choices import EventKind, LinkRole
@@ -31,7 +31,7 @@ class Node:
     parent: str | Unit | None
 
 
-def _check(nodes: list[Node], valid_from: dt.date | None, acting_user: Any) -> None:
+def _check(nodes: list[Node], valid_from: dt.date | None, actor: Actor) -> None:
     codes = [n.code for n in nodes]
     if len(set(codes)) != len(codes):
         twice = next(c for c, k in Counter(codes).items() if k > 1)
@@ -56,19 +56,19 @@ def _check(nodes: list[Node], valid_from: dt.date | None, acting_user: Any) -> N
     for kind in {n.kind for n in nodes}:
         check_kind(kind)
         check_kind_allowed(kind, valid_from)
-    _check_existing_parents(nodes, acting_user)
+    _check_existing_parents(nodes, actor)
 
 
-def _check_existing_parents(nodes: list[Node], acting_user: Any) -> None:
+def _check_existing_parents(nodes: list[Node], actor: Actor) -> None:
     parents = {n.parent.pk: n.parent for n in nodes if isinstance(n.parent, Unit)}
     for parent in parents.values():
-        require_change(acting_user, parent)
+        require_change(actor, parent)
         existing = set(parent.children.values_list("name", flat=True))
         clash = [n.name for n in nodes if n.parent == parent and n.name in existing]
         if clash:
             raise ValidationError(f"Đã có đơn vị “{clash[0]}” trực thuộc “{parent.name}”.")
     if any(n.parent is None for n in nodes):
-        require_change(acting_user, None)
+        require_change(actor, None)
 
 
 def _parent_key(node: Node) -> str:
@@ -81,10 +81,10 @@ def units_bulk_create(
     valid_from: dt.date | None,
     decision_ref: str = "",
     is_demo: bool = False,
-    acting_user: Any,
+    actor: Actor,
 ) -> dict[str, Unit]:
     """Create every node, or none. Returns the new units by code."""
-    _check(nodes, valid_from, acting_user)
+    _check(nodes, valid_from, actor)
     with transaction.atomic():
         lock_tree()
         next_id = (Unit.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
@@ -119,7 +119,7 @@ def units_bulk_create(
             batch_size=5000,
         )
         audit.record_created(
-            actor=acting_user,
+            actor=actor,
             objs=list[models.Model](units),
             after={"bulk": decision_ref or "tạo cây đơn vị"},
             scope_path=lambda u: u.path,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from xaydungdang.core import access, audit, rules
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean
 
@@ -68,8 +69,8 @@ def _end(unit: Unit, day: dt.date) -> None:
     unit.save(update_fields=["valid_to", "updated_at"])
 
 
-def _record(acting_user: Any, unit: Unit, before: dict[str, Any] | None) -> None:
-    audit.record(actor=acting_user, obj=unit, action="update", before=before, scope_path=unit.path)
+def _record(actor: Actor, unit: Unit, before: dict[str, Any] | None) -> None:
+    audit.record(actor=actor, obj=unit, action="update", before=before, scope_path=unit.path)
 
 
 def unit_rename(
@@ -79,10 +80,10 @@ def unit_rename(
     short_name: str = "",
     effective_date: dt.date,
     decision_ref: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> Unit:
     """Rename from ``effective_date``; the old name stays in the unit's dated history."""
-    require_change(acting_user, unit)
+    require_change(actor, unit)
     name, short_name = clean_name(name, "Tên mới"), clean(short_name)
     if name == unit.name and short_name == unit.short_name:
         raise ValidationError("Tên mới trùng với tên hiện tại.")
@@ -95,10 +96,10 @@ def unit_rename(
         refresh_search(unit)
         unit.save()
         _event(EventKind.RENAME, effective_date, decision_ref, [(unit, LinkRole.SUBJECT)])
-        _record(acting_user, unit, before)
+        _record(actor, unit, before)
         audit.emit(
             UnitRenamed(unit.pk, old_name, name, effective_date.isoformat()),
-            actor=acting_user,
+            actor=actor,
             obj=unit,
             scope_path=unit.path,
         )
@@ -118,11 +119,11 @@ def unit_reparent(
     new_parent: Unit,
     effective_date: dt.date,
     decision_ref: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> Unit:
     """Place ``unit`` (with its subtree) under ``new_parent`` from ``effective_date``."""
-    require_change(acting_user, unit)
-    access.require(acting_user, access.CHANGE, new_parent.path)
+    require_change(actor, unit)
+    access.require(actor, access.CHANGE, new_parent.path)
     if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
         raise ValidationError("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")
     if new_parent.pk == unit.parent_id:
@@ -134,12 +135,12 @@ def unit_reparent(
         lock_tree()
         _move_under(unit, new_parent, effective_date)
         _event(EventKind.REPARENT, effective_date, decision_ref, [(unit, LinkRole.SUBJECT)])
-        _record(acting_user, unit, before)
+        _record(actor, unit, before)
         audit.emit(
             UnitReparented(
                 unit.pk, unit.name, old_parent_id, new_parent.pk, effective_date.isoformat()
             ),
-            actor=acting_user,
+            actor=actor,
             obj=unit,
             scope_path=unit.path,
         )
@@ -162,11 +163,11 @@ def _check_children_fit(units: list[Unit], target: Unit) -> list[Unit]:
     return moving
 
 
-def _merge_checks(units: list[Unit], day: dt.date, acting_user: Any) -> None:
+def _merge_checks(units: list[Unit], day: dt.date, actor: Actor) -> None:
     if len({u.pk for u in units}) != len(units):
         raise ValidationError("Danh sách đơn vị hợp nhất bị trùng.")
     for u in units:
-        require_change(acting_user, u)
+        require_change(actor, u)
         check_active(u, day)
         check_effective_after_current(u, day)
 
@@ -178,7 +179,7 @@ def units_merge(
     successor: Unit | None = None,
     new_unit: UnitSpec | None = None,
     decision_ref: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> Unit:
     """Merge ``units`` into an existing ``successor`` (which continues) or into a new unit.
 
@@ -191,37 +192,37 @@ def units_merge(
     involved = {u.pk for u in ending} | ({successor.pk} if successor else set())
     if not ending or len(involved) < 2:
         raise ValidationError("Cần ít nhất hai đơn vị để hợp nhất.")
-    _merge_checks(ending, effective_date, acting_user)
+    _merge_checks(ending, effective_date, actor)
     if new_unit is not None:
-        require_change(acting_user, new_unit.parent)
+        require_change(actor, new_unit.parent)
         _validate_spec(new_unit, effective_date)
         check_kind_allowed(new_unit.kind, effective_date)
     else:
         assert successor is not None
-        require_change(acting_user, successor)
+        require_change(actor, successor)
         check_active(successor, effective_date, "Đơn vị kế thừa")
     with transaction.atomic():
         lock_tree()
         target = successor or insert_unit(new_unit, effective_date)  # type: ignore[arg-type]
         if successor is None:
             audit.record(
-                actor=acting_user, obj=target, action="create", before=None, scope_path=target.path
+                actor=actor, obj=target, action="create", before=None, scope_path=target.path
             )
         for child in _check_children_fit(ending, target):
             before = audit.snapshot(child)
             _move_under(child, target, effective_date)
-            _record(acting_user, child, before)
+            _record(actor, child, before)
         for u in ending:
             before = audit.snapshot(u)
             _end(u, effective_date)
             move_subtree(u, target.path + segment(u.pk))
             u.save(update_fields=["path"])
-            _record(acting_user, u, before)
+            _record(actor, u, before)
         links = [(u, LinkRole.PREDECESSOR) for u in units] + [(target, LinkRole.SUCCESSOR)]
         _event(EventKind.MERGE, effective_date, decision_ref, links)
         audit.emit(
             UnitsMerged([u.pk for u in units], target.pk, target.name, effective_date.isoformat()),
-            actor=acting_user,
+            actor=actor,
             obj=target,
             scope_path=target.path,
         )
@@ -235,10 +236,10 @@ def unit_split(
     effective_date: dt.date,
     keep_original: bool = False,
     decision_ref: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> list[Unit]:
     """Split ``unit`` into new units. Unless it is kept, it ends and its sub-units go to part 1."""
-    require_change(acting_user, unit)
+    require_change(actor, unit)
     if len(parts) < (1 if keep_original else 2):
         raise ValidationError("Chia tách cần ít nhất hai đơn vị kết quả.")
     check_active(unit, effective_date)
@@ -248,30 +249,28 @@ def unit_split(
         raise ValidationError("Tên các đơn vị sau chia tách bị trùng nhau.")
     for part in parts:
         part.parent = part.parent or unit.parent
-        require_change(acting_user, part.parent)
+        require_change(actor, part.parent)
         _validate_spec(part, effective_date)
         check_kind_allowed(part.kind, effective_date)
     with transaction.atomic():
         lock_tree()
         created = [insert_unit(p, effective_date) for p in parts]
         for new in created:
-            audit.record(
-                actor=acting_user, obj=new, action="create", before=None, scope_path=new.path
-            )
+            audit.record(actor=actor, obj=new, action="create", before=None, scope_path=new.path)
         if not keep_original:
             for child in _check_children_fit([unit], created[0]):
                 before = audit.snapshot(child)
                 _move_under(child, created[0], effective_date)
-                _record(acting_user, child, before)
+                _record(actor, child, before)
             before = audit.snapshot(unit)
             _end(unit, effective_date)
-            _record(acting_user, unit, before)
+            _record(actor, unit, before)
         successors = created + ([unit] if keep_original else [])
         links = [(unit, LinkRole.PREDECESSOR)] + [(u, LinkRole.SUCCESSOR) for u in successors]
         _event(EventKind.SPLIT, effective_date, decision_ref, links)
         audit.emit(
             UnitSplit(unit.pk, unit.name, [u.pk for u in created], effective_date.isoformat()),
-            actor=acting_user,
+            actor=actor,
             obj=unit,
             scope_path=unit.path,
         )
@@ -279,10 +278,10 @@ def unit_split(
 
 
 def unit_dissolve(
-    *, unit: Unit, effective_date: dt.date, decision_ref: str = "", acting_user: Any
+    *, unit: Unit, effective_date: dt.date, decision_ref: str = "", actor: Actor
 ) -> Unit:
     """End a unit that has no active sub-units left."""
-    require_change(acting_user, unit)
+    require_change(actor, unit)
     active = Unit.objects.filter(parent=unit, valid_to__isnull=True).count()
     if active:
         raise ValidationError(
@@ -294,10 +293,10 @@ def unit_dissolve(
         lock_tree()
         _end(unit, effective_date)
         _event(EventKind.DISSOLVE, effective_date, decision_ref, [(unit, LinkRole.SUBJECT)])
-        _record(acting_user, unit, before)
+        _record(actor, unit, before)
         audit.emit(
             UnitDissolved(unit.pk, unit.name, effective_date.isoformat()),
-            actor=acting_user,
+            actor=actor,
             obj=unit,
             scope_path=unit.path,
         )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from xaydungdang.core import audit
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.text import clean
 
 from ..choices import EventKind, LinkRole
@@ -87,10 +87,10 @@ def unit_create(
     spec: UnitSpec,
     valid_from: dt.date | None,
     decision_ref: str = "",
-    acting_user: Any,
+    actor: Actor,
 ) -> Unit:
     """Establish a unit under ``spec.parent`` from ``valid_from`` (None: since before records)."""
-    require_change(acting_user, spec.parent)
+    require_change(actor, spec.parent)
     _validate_spec(spec, valid_from)
     resolved = check_kind_allowed(spec.kind, valid_from)
     with transaction.atomic():
@@ -103,9 +103,7 @@ def unit_create(
             rule_set=resolved.rule_set,
         )
         UnitEventLink.objects.create(event=event, unit=unit, role=LinkRole.SUBJECT)
-        audit.record(
-            actor=acting_user, obj=unit, action="create", before=None, scope_path=unit.path
-        )
+        audit.record(actor=actor, obj=unit, action="create", before=None, scope_path=unit.path)
         audit.emit(
             UnitEstablished(
                 unit_id=unit.pk,
@@ -113,7 +111,7 @@ def unit_create(
                 parent_id=spec.parent.pk if spec.parent else None,
                 effective_date=valid_from.isoformat() if valid_from else None,
             ),
-            actor=acting_user,
+            actor=actor,
             obj=unit,
             scope_path=unit.path,
         )
@@ -123,14 +121,14 @@ def unit_create(
 def unit_update(
     *,
     unit: Unit,
-    acting_user: Any,
+    actor: Actor,
     short_name: str | None = None,
     aliases: list[str] | None = None,
     code: str | None = None,
     valid_from: dt.date | None = None,
 ) -> Unit:
     """Correct attributes that carry no dated history (renames and moves are events)."""
-    require_change(acting_user, unit)
+    require_change(actor, unit)
     before = audit.snapshot(unit) or {}
     before["aliases"] = sorted(unit.aliases.values_list("alias", flat=True))
     if code is not None:
@@ -157,7 +155,7 @@ def unit_update(
         after = audit.snapshot(unit) or {}
         after["aliases"] = sorted(unit.aliases.values_list("alias", flat=True))
         audit.record(
-            actor=acting_user,
+            actor=actor,
             obj=unit,
             action="update",
             before=before,

@@ -4,6 +4,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from xaydungdang.core.actors import SYSTEM_IMPORT
 from xaydungdang.members.imports import members_import
 
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             count = members_import(
                 name=path.name,
                 data=path,
-                acting_user=None,
+                actor=SYSTEM_IMPORT,
                 progress=progress,
                 exclusive=options["exclusive"],
             )
