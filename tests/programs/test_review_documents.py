@@ -16,6 +16,7 @@ from django.test import Client
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tests.ui import readback as rb
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import Job
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
@@ -40,7 +41,7 @@ def review(demo: dict[str, Unit]) -> Review:
         limitations="Có việc, có lúc phối hợp chưa thường xuyên, chưa chặt chẽ.",
         lessons="Thống nhất nhận thức, phân công rõ người, rõ việc, rõ thời gian.",
         proposals="Đề nghị tiếp tục ký kết chương trình phối hợp giai đoạn 2021 - 2025.",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
 
 
@@ -112,7 +113,7 @@ def test_screenshot_of_the_review_pdf(review: Review) -> None:
 
 
 def test_a_title_that_begins_with_the_type_word_is_not_printed_twice(review: Review) -> None:
-    reviews.review_update(review=review, title="Báo cáo sơ kết năm 2018", acting_user=None)
+    reviews.review_update(review=review, title="Báo cáo sơ kết năm 2018", actor=SYSTEM_CLI)
     paragraphs = rb.texts(rb.docx(review_docx(review)).paragraphs)
     assert paragraphs[:2] == ["BÁO CÁO", "sơ kết năm 2018"]
     assert "BÁO CÁO\nsơ kết năm 2018\n" in rb.pdf_text(review_pdf(review))
@@ -128,9 +129,9 @@ def test_a_standing_committee_review_signs_for_its_committee(demo: dict[str, Uni
         period_start=D(2018, 1, 1),
         period_end=D(2018, 12, 31),
         title="Sơ kết chương trình phối hợp với Ban Tổ chức Trung ương năm 2018",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
-    reviews.review_update(review=review, issued_on=D(2019, 1, 29), acting_user=None)
+    reviews.review_update(review=review, issued_on=D(2019, 1, 29), actor=SYSTEM_CLI)
     data = review_docx(review)
     issuer = rb.docx(data).tables[0].cell(0, 0).paragraphs
     assert rb.texts(issuer) == ["THÀNH ỦY HÀ NỘI", "*"] and rb.bold(issuer[0])
@@ -151,16 +152,16 @@ def test_a_deputy_signs_in_the_heads_stead_and_no_one_leaves_the_name_blank(
         period_start=D(2019, 1, 1),
         period_end=D(2019, 12, 31),
         title="Tổng kết năm 2019",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     assert _signature(review_docx(review)) == ["TRƯỞNG BAN"]  # to be signed by hand
-    deputy = people.person_create(full_name="Trần Văn Phó", managing_unit=board, acting_user=None)
+    deputy = people.person_create(full_name="Trần Văn Phó", managing_unit=board, actor=SYSTEM_CLI)
     people.tenure_start(
         person=deputy,
         title=Title.objects.get(name="Phó Trưởng ban"),
         unit=board,
         start=D(2019, 6, 1),
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     assert _signature(review_docx(review)) == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Trần Văn Phó"]
 
@@ -175,7 +176,7 @@ def test_a_directive_review_says_what_it_implements(demo: dict[str, Unit]) -> No
         period_start=D(2017, 10, 25),
         period_end=D(2022, 12, 31),
         title="Sơ kết 5 năm Nghị quyết 18",
-        acting_user=None,
+        actor=SYSTEM_CLI,
     )
     text = "\n".join(rb.texts(rb.docx(review_docx(review)).paragraphs))
     assert "Thực hiện Nghị quyết 18-NQ/TW" in text
