@@ -12,6 +12,7 @@ import re
 import time
 from pathlib import Path
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.ingest import extract, link
 from xaydungdang.ingest.normalize import normalize
 from xaydungdang.ingest.pipeline import run as read_article
@@ -74,7 +75,7 @@ def _linking_ms(raw: list[str]) -> float:
     results = [read_article(text, day) for text in raw]
     start = time.perf_counter()
     for result in results:
-        link.propose(result, day, by_fold)
+        link.propose(result, day, by_fold, actor=SYSTEM_CLI)
     return (time.perf_counter() - start) * 1000 / len(results)
 
 

@@ -1,7 +1,10 @@
 """Find and parse references to Party and State documents in running Vietnamese text.
 
 Shapes handled (see tests/directives/test_docref.py for the table):
-- Party symbols ``18-NQ/TW``, tolerant of spaces (``08- QĐi/TW``, ``36 - CT/TW``);
+- Party symbols ``18-NQ/TW``, tolerant of spaces and dashes (``08- QĐi/TW``, ``45 – NQ/TW``),
+  of a slash after the number and of issuers in several parts (``123/QĐ/QUTW``,
+  ``15-QĐ/ĐU/QUTW``), and of a line break inside the symbol;
+- one symbol shared by several numbers (``Nghị quyết số 12 và 13-NQ/TU``: two references);
 - State symbols ``178/2024/NĐ-CP``, ``1755/QĐ-UBND``;
 - a type word before them (``Nghị quyết số …``) and a date after (``ngày 25/10/2017``,
   ``ngày 16-11-2016``, ``ngày 22.9.2021``, ``ngày 16 tháng 11 năm 2016``);
@@ -85,18 +88,20 @@ BODIES = [
 _TYPE = "|".join(TYPE_WORDS)
 _ABBR = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 _ROMAN = r"[IVXL]{1,6}"
-_SEP = r"\s*[-–]\s*"
+_SEP = r"\s*[-–—‑]\s*"
 _DATE = (
     r"(?:,?\s*ngày\s+"
     r"(?P<d>\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(?P<m>\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(?P<y>\d{4}))?"
 )
+# The issuer of a Party symbol: "TW", "TU", "BTCTW", "ĐU-QUTW" or, in several parts, "ĐU/QUTW".
+_ISSUER = r"[A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ][A-ZĐ0-9]*)*"
 _BODY = "|".join(f"(?:{b})" for b, _ in BODIES)
 _OF_BODY = rf"(?:\s+(?:của|do)\s+(?P<body>{_BODY}))?"
 _TERM = rf"(?:\s+kh[oó]a\s+(?P<term>{_ROMAN}(?:\s*,\s*{_ROMAN})*)(?![\w]))?"
 
 PARTY = re.compile(
     rf"(?:(?P<type>{_TYPE})\s+(?:số\s+)?)?"
-    rf"(?P<number>\d{{1,5}}){_SEP}(?P<abbr>{_ABBR})\s*/\s*(?P<issuer>[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)"
+    rf"(?P<number>\d{{1,5}})(?:{_SEP}|/)(?P<abbr>{_ABBR})\s*/\s*(?P<issuer>{_ISSUER})"
     rf"(?![\w/]){_DATE}{_OF_BODY}{_TERM}"
 )
 STATE = re.compile(
@@ -107,6 +112,12 @@ STATE = re.compile(
 LAW = re.compile(
     rf"(?:(?P<type>{_TYPE})\s+(?:số\s+)?)?"
     r"(?P<number>\d{1,5})/(?P<year>\d{4})/(?P<issuer>(?:UBTV)?QH\d{1,2})(?![\w/-])" + _DATE
+)
+# "số 12 và 13-NQ/TU", "số 12, 13 và 14-NQ/TW": the numbers before the one that has the symbol.
+SHARED = re.compile(
+    rf"(?P<type>{_TYPE})\s+(?:số\s+)?(?P<numbers>\d{{1,5}}(?:\s*,\s*\d{{1,5}})*)\s+và\s+"
+    rf"(?P<number>\d{{1,5}}){_SEP}(?P<abbr>{_ABBR})\s*/\s*(?P<issuer>{_ISSUER})"
+    rf"(?![\w/]){_DATE}{_OF_BODY}{_TERM}"
 )
 NO_SYMBOL = re.compile(
     rf"(?P<type>{_TYPE})"
@@ -175,6 +186,19 @@ def _party(m: re.Match[str]) -> Iterator[DocRef]:
         )
 
 
+def _shared(m: re.Match[str]) -> Iterator[DocRef]:
+    """One reference per number, each with the symbol they share, all spanning the phrase."""
+    abbr, issuer = m.group("abbr"), m.group("issuer")
+    numbers = [n.strip() for n in m.group("numbers").split(",")] + [m.group("number")]
+    for number in numbers:
+        for term in _terms(m):
+            symbol = f"{number}-{abbr}/{issuer}"
+            yield DocRef(
+                m.group("type"), number, symbol, issuer, _date(m), term, m.group(0), m.start(),
+                m.end(),
+            )  # fmt: skip
+
+
 def _state(m: re.Match[str]) -> Iterator[DocRef]:
     year = f"{m.group('year')}/" if m.group("year") else ""
     symbol = f"{m.group('number')}/{year}{m.group('abbr')}-{m.group('issuer')}"
@@ -229,7 +253,13 @@ def find_refs(text: str) -> list[DocRef]:
     taking the first that starts earliest and is longest)."""
     text = unicodedata.normalize("NFC", text)
     found: list[tuple[int, int, list[DocRef]]] = []
-    shapes = ((PARTY, _party), (STATE, _state), (LAW, _law), (NO_SYMBOL, _no_symbol))
+    shapes = (
+        (SHARED, _shared),
+        (PARTY, _party),
+        (STATE, _state),
+        (LAW, _law),
+        (NO_SYMBOL, _no_symbol),
+    )
     for pattern, build in shapes:
         for m in pattern.finditer(text):
             found.append((m.start(), -(m.end() - m.start()), list(build(m))))

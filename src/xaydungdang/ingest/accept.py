@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from xaydungdang.core.access import CHANGE, VIEW
 from xaydungdang.core.actors import Actor
 from xaydungdang.directives import services as directives
 from xaydungdang.directives.models import Document
@@ -18,7 +19,10 @@ from xaydungdang.programs import services as programs
 from xaydungdang.programs.choices import ParticipantRole
 from xaydungdang.programs.models import Event
 
+from .candidates import visible
 from .models import Article, Decision, Proposal, ProposalKind
+
+OUT_OF_SCOPE = "Bản ghi đối chiếu nằm ngoài phạm vi được phân quyền; không thể ghi nhận vào đó"
 
 ORDER = [
     ProposalKind.PERSON,
@@ -44,10 +48,18 @@ class Batch:
         assert self.article.day is not None
         return self.article.day
 
+    def scoped(self, model: Any, pk: Any, action: str = CHANGE) -> Any:
+        """The record ``pk`` if the accepter may still reach it now, inside the transaction
+        (the proposal was matched for its reader, perhaps another user, perhaps earlier)."""
+        row = visible(model, self.actor, action).filter(pk=pk).first()
+        if row is None:
+            raise ValidationError(OUT_OF_SCOPE)
+        return row
+
     def person(self, name: str, person_id: int | None) -> Person | None:
         """The person a tenure or event names: known, or accepted from this article."""
         if person_id is not None:
-            return Person.objects.get(pk=person_id)
+            return self.scoped(Person, person_id)
         accepted = self.article.proposals.filter(
             kind=ProposalKind.PERSON,
             payload__name=name,
@@ -55,24 +67,26 @@ class Batch:
         ).first()
         if accepted is None or accepted.target_id is None:
             return None
-        return Person.objects.get(pk=accepted.target_id)
+        return self.scoped(Person, accepted.target_id)
 
     def person_by_seq(self, seq: int) -> Person | None:
         proposal = self.article.proposals.filter(seq=seq).first()
         if proposal is None:
             return None
         if proposal.decision in (Decision.ACCEPTED, Decision.AUTO) and proposal.target_id:
-            return Person.objects.get(pk=proposal.target_id)
+            return self.scoped(Person, proposal.target_id)
         return self.person(proposal.payload["name"], proposal.payload.get("person_id"))
 
 
 def _person(p: Proposal, batch: Batch) -> tuple[Any, str]:
     data = p.payload
     if data.get("person_id"):
-        person = Person.objects.get(pk=data["person_id"])
+        person = batch.scoped(Person, data["person_id"])
         return person, person.managing_unit.path
     if data.get("decision") == "ambiguous":
-        raise ValidationError("Trùng tên với nhiều người; hãy ghi nhận ở trang cá nhân.")
+        raise ValidationError("Trùng tên với nhiều người; hãy chọn người đúng.")
+    if data.get("decision") == "outside":
+        raise ValidationError(OUT_OF_SCOPE)
     unit_id = data.get("unit_id") or batch.article.unit_id
     unit = Unit.objects.get(pk=unit_id)
     person = people.person_create(
@@ -93,10 +107,10 @@ def _tenure(p: Proposal, batch: Batch) -> tuple[Any, str]:
     unit = Unit.objects.get(pk=data["unit_id"])
     day = dt.date.fromisoformat(data["day"]) if data.get("day") else batch.day
     if data["action"] == "confirm":
-        return Tenure.objects.get(pk=data["tenure_id"]), unit.path
+        return batch.scoped(Tenure, data["tenure_id"]), unit.path
     source = f"{batch.article.title} ({day:%d/%m/%Y})"
     if data["action"] == "extend":
-        tenure = Tenure.objects.get(pk=data["tenure_id"])
+        tenure = batch.scoped(Tenure, data["tenure_id"])
         end = None if tenure.end is None else max(tenure.end, day + dt.timedelta(days=1))
         tenure = people.tenure_update(
             tenure=tenure, start=min(tenure.start, day), end=end, actor=batch.actor
@@ -116,14 +130,14 @@ def _tenure(p: Proposal, batch: Batch) -> tuple[Any, str]:
 
 
 def _unit(p: Proposal, batch: Batch) -> tuple[Any, str]:
-    unit = Unit.objects.get(pk=p.payload["unit_id"])
+    unit = batch.scoped(Unit, p.payload["unit_id"])
     return unit, unit.path
 
 
 def _document(p: Proposal, batch: Batch) -> tuple[Any, str]:
     data = p.payload
     if data.get("document_id"):
-        doc = Document.objects.select_related("issuer").get(pk=data["document_id"])
+        doc = batch.scoped(Document, data["document_id"], VIEW)
         return doc, doc.issuer.path
     if not data.get("issuer_id") or not data.get("doc_type"):
         raise ValidationError(
@@ -147,7 +161,7 @@ def _event(p: Proposal, batch: Batch) -> tuple[Any, str]:
     data = p.payload
     units = list(Unit.objects.filter(pk__in=data["unit_ids"]))
     if data.get("event_id"):
-        event = Event.objects.get(pk=data["event_id"])
+        event = batch.scoped(Event, data["event_id"])
         return event, units[0].path if units else batch.article.unit.path
     people_roles: list[tuple[Person, str]] = []
     for key, role in (("chairs", ParticipantRole.CHAIR), ("participants", "participant")):

@@ -9,15 +9,17 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from django.db.models import Q
-
+from xaydungdang.core.access import CHANGE
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.text import fold
 from xaydungdang.directives.choices import DocType
 from xaydungdang.directives.models import Document
 from xaydungdang.org.models import Unit
-from xaydungdang.people.models import Person, Tenure, Title
+from xaydungdang.people.models import Tenure, Title
 from xaydungdang.programs.models import Event
 
+from . import candidates
+from .candidates import visible
 from .models import ProposalKind
 from .normalize import headline
 
@@ -42,6 +44,7 @@ class Context:
     by_fold: dict[str, int]
     article_units: list[int]
     titles: list[Title]
+    actor: Actor  # the reader: every lookup is within what they may see
 
 
 def _prefix(title: Title) -> tuple[str, bool]:
@@ -85,12 +88,14 @@ def _unit_of(rest: str, ctx: Context) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _tenure_action(
-    person_id: int | None, title: Title, unit_id: int, day: dt.date
+def tenure_action(
+    person_id: int | None, title: Title | int, unit_id: int, day: dt.date, actor: Actor
 ) -> dict[str, Any]:
+    """Whether the article confirms a tenure the reader may see, extends an attested one, or
+    records a new one."""
     if person_id is None:
         return {"action": "create", "tenure_id": None}
-    rows = Tenure.objects.filter(person_id=person_id, title=title, unit_id=unit_id)
+    rows = visible(Tenure, actor).filter(person_id=person_id, title=title, unit_id=unit_id)
     for tenure in rows:
         if tenure.start <= day and (tenure.end is None or tenure.end > day):
             return {"action": "confirm", "tenure_id": tenure.pk}
@@ -100,21 +105,27 @@ def _tenure_action(
     return {"action": "create", "tenure_id": None}
 
 
-def _pick_person(name: str, parsed: list[tuple[Title, int]], day: dt.date) -> tuple[str, Any]:
-    """("matched", person) | ("new", None) | ("ambiguous", n): by name, then titles held."""
-    people = list(Person.objects.filter(folded_name=fold(name)))
-    if len(people) <= 1:
-        return ("matched", people[0]) if people else ("new", None)
-    holding = {
-        t.person_id
-        for t in Tenure.objects.filter(person__in=people).filter(
-            Q(end__isnull=True) | Q(end__gt=day - dt.timedelta(days=366 * 5))
-        )
-        if (t.title_id, t.unit_id) in {(ti.pk, u) for ti, u in parsed}
-    }
-    if len(holding) == 1:
-        return "matched", next(p for p in people if p.pk in holding)
-    return "ambiguous", len(people)
+def _pick_person(
+    name: str, parsed: list[tuple[Title, int]], ctx: Context
+) -> tuple[str, candidates.Candidate | None, list[candidates.Candidate]]:
+    """The decision on ``name`` among the records the reader may see, weighed on the evidence."""
+    found, outside = candidates.weigh(name, parsed, ctx.article_units, ctx.day, ctx.actor)
+    decision, best = candidates.decide(found, outside)
+    return decision, best, found
+
+
+_MATCH = {
+    "new": "Cá nhân mới",
+    "outside": candidates.OUTSIDE + "; hãy nhờ đơn vị quản lý hồ sơ đối chiếu trước khi ghi nhận",
+}
+
+
+def _person_match(decision: str, person_id: int | None, found: list[Any]) -> str:
+    if decision == "matched":
+        return f"Đã có trong hệ thống (#{person_id})"
+    if decision == "ambiguous":
+        return f"Trùng tên với {len(found)} người; hãy chọn người đúng trước khi chấp nhận"
+    return _MATCH[decision]
 
 
 def _title_span(text: str, title: str, near: tuple[int, int]) -> tuple[int, int]:
@@ -140,13 +151,10 @@ def _person_specs(result: dict[str, Any], ctx: Context) -> list[Spec]:
         span = _span(person["span"])
         current = [t for t in person["positions"] if not fold(t).startswith("nguyen ")]
         parsed = {t: parse_title(t, ctx) for t in current}
-        decision, found = _pick_person(person["name"], [p for p in parsed.values() if p], ctx.day)
-        person_id = found.pk if decision == "matched" else None
-        match = {
-            "matched": f"Đã có trong hệ thống (#{person_id})",
-            "new": "Cá nhân mới",
-            "ambiguous": f"Trùng tên với {found} người; hãy kiểm tra trước khi chấp nhận",
-        }[decision]
+        decision, best, found = _pick_person(person["name"], [p for p in parsed.values() if p], ctx)
+        person_id = best.person.pk if best is not None else None
+        match = _person_match(decision, person_id, found)
+        ready = decision in ("matched", "new")
         first_unit = next((p[1] for p in parsed.values() if p), None)
         specs.append(
             Spec(
@@ -159,15 +167,23 @@ def _person_specs(result: dict[str, Any], ctx: Context) -> list[Spec]:
                     "person_id": person_id,
                     "decision": decision,
                     "unit_id": first_unit or (ctx.article_units[0] if ctx.article_units else None),
+                    "candidates": [c.as_payload() for c in found],
                 },
-                ready=decision != "ambiguous",
+                ready=ready,
             )
         )
         tenures = _tenure_specs(text, person, parsed, person_id, ctx)
         for spec in tenures:
-            spec.ready = decision != "ambiguous"
+            spec.ready = ready
         specs += tenures
     return specs
+
+
+TENURE_MATCH = {
+    "confirm": "Khớp quá trình giữ chức đã có",
+    "extend": "Mở rộng khoảng thời gian đã ghi nhận",
+    "create": "Quá trình giữ chức mới (ghi nhận theo bài)",
+}
 
 
 def _tenure_specs(
@@ -183,12 +199,8 @@ def _tenure_specs(
         if found is None:
             continue
         title, unit_id = found
-        action = _tenure_action(person_id, title, unit_id, ctx.day)
-        match = {
-            "confirm": "Khớp quá trình giữ chức đã có",
-            "extend": "Mở rộng khoảng thời gian đã ghi nhận",
-            "create": "Quá trình giữ chức mới (ghi nhận theo bài)",
-        }[action["action"]]
+        action = tenure_action(person_id, title, unit_id, ctx.day, ctx.actor)
+        match = TENURE_MATCH[action["action"]]
         specs.append(
             Spec(
                 ProposalKind.TENURE,
@@ -213,13 +225,13 @@ def _span(pair: list[int]) -> tuple[int, int]:
     return int(pair[0]), int(pair[1])
 
 
-def _unit_specs(result: dict[str, Any]) -> list[Spec]:
+def _unit_specs(result: dict[str, Any], ctx: Context) -> list[Spec]:
     specs = []
     seen: set[int] = set()
     names = dict(
-        Unit.objects.filter(
-            pk__in=[o["unit_id"] for o in result["organizations"] if o["unit_id"]]
-        ).values_list("pk", "name")
+        visible(Unit, ctx.actor)
+        .filter(pk__in=[o["unit_id"] for o in result["organizations"] if o["unit_id"]])
+        .values_list("pk", "name")
     )
     for org in result["organizations"]:
         uid = org["unit_id"]
@@ -233,26 +245,28 @@ def _unit_specs(result: dict[str, Any]) -> list[Spec]:
     return specs
 
 
-def _issuer(ref: dict[str, Any]) -> int | None:
+def _issuer(ref: dict[str, Any], actor: Actor) -> int | None:
+    """The issuing body of a new document, if the reader may register documents there."""
     code = ISSUER_CODES.get((ref.get("code") or "").rsplit("/", 1)[-1])
     if code is None:
         return None
-    return Unit.objects.filter(code=code).values_list("pk", flat=True).first()
+    return visible(Unit, actor, CHANGE).filter(code=code).values_list("pk", flat=True).first()
 
 
-def _known_document(ref: dict[str, Any]) -> Document | None:
+def _known_document(ref: dict[str, Any], actor: Actor) -> Document | None:
     """By symbol; a reference without one ("Kết luận số 14 của Bộ Chính trị") by its type and
-    number when exactly one document in the registry has them."""
+    number when exactly one document that the reader may see has them."""
+    documents = visible(Document, actor).select_related("issuer")
     if ref["code"]:
-        return Document.objects.select_related("issuer").filter(symbol=ref["code"]).first()
+        return documents.filter(symbol=ref["code"]).first()
     doc_type = _DOC_TYPES.get(ref["type"] or "")
     if not doc_type or not ref.get("number"):
         return None
-    found = list(Document.objects.filter(doc_type=doc_type, number=ref["number"])[:2])
+    found = list(documents.filter(doc_type=doc_type, number=ref["number"])[:2])
     return found[0] if len(found) == 1 else None
 
 
-def _document_specs(result: dict[str, Any]) -> list[Spec]:
+def _document_specs(result: dict[str, Any], actor: Actor) -> list[Spec]:
     specs = []
     seen: set[str] = set()
     for ref in result["documents"]:
@@ -260,8 +274,8 @@ def _document_specs(result: dict[str, Any]) -> list[Spec]:
         if key in seen:
             continue
         seen.add(key)
-        found = _known_document(ref)
-        issuer = None if found else _issuer(ref)
+        found = _known_document(ref, actor)
+        issuer = None if found else _issuer(ref, actor)
         ready = found is not None or (issuer is not None and ref["type"] in _DOC_TYPES)
         if found is not None:
             match = f"Đã có trong sổ văn bản: {found.reference}"
@@ -284,11 +298,11 @@ def _document_specs(result: dict[str, Any]) -> list[Spec]:
     return specs
 
 
-def _existing_event(day: dt.date, kind: str, unit_ids: list[int]) -> Event | None:
-    """The recorded event of that day sharing the most units with the article (kind breaks
-    ties): "Hội nghị tổng kết" may be filed as a conference or a review."""
+def _existing_event(day: dt.date, kind: str, unit_ids: list[int], actor: Actor) -> Event | None:
+    """The recorded event of that day, among those the reader may see, sharing the most units
+    with the article (kind breaks ties): "Hội nghị tổng kết" may be a conference or a review."""
     best: tuple[int, int, Event] | None = None
-    for event in Event.objects.filter(held_on=day).prefetch_related("units"):
+    for event in visible(Event, actor).filter(held_on=day).prefetch_related("units"):
         shared = len({u.pk for u in event.units.all()} & set(unit_ids))
         score = (shared, int(event.kind == kind))
         if shared and (best is None or score > best[:2]):
@@ -310,7 +324,7 @@ def _event_spec(result: dict[str, Any], specs: list[Spec], ctx: Context) -> list
     text = result["text"]
     title = headline(text)
     unit_ids = _lead_units(result, ctx)
-    existing = _existing_event(day, event["type"], unit_ids)
+    existing = _existing_event(day, event["type"], unit_ids, ctx.actor)
     persons = {s.payload["name"]: i for i, s in enumerate(specs) if s.kind == ProposalKind.PERSON}
     end = text.find(".")
     payload = {
@@ -326,16 +340,19 @@ def _event_spec(result: dict[str, Any], specs: list[Spec], ctx: Context) -> list
     return [Spec(ProposalKind.EVENT, title, match, (0, end if end > 0 else len(title)), payload)]
 
 
-def propose(result: dict[str, Any], day: dt.date, by_fold: dict[str, int]) -> list[Spec]:
-    """The proposals for one extraction ``result`` of an article dated ``day``."""
+def propose(
+    result: dict[str, Any], day: dt.date, by_fold: dict[str, int], *, actor: Actor
+) -> list[Spec]:
+    """The proposals for one extraction ``result`` of an article dated ``day``, matched only
+    against what ``actor`` may see."""
     article_units = list(
         dict.fromkeys(o["unit_id"] for o in result["organizations"] if o["unit_id"])
     )
     event = result["events"][0] if result["events"] else None
     if event and event["date"] and event["date"] <= day.isoformat():
         day = dt.date.fromisoformat(event["date"])  # titles are as of the event's day
-    ctx = Context(day, by_fold, article_units, list(Title.objects.all()))
+    ctx = Context(day, by_fold, article_units, list(Title.objects.all()), actor)
     specs = _person_specs(result, ctx)
-    specs += _unit_specs(result)
-    specs += _document_specs(result)
+    specs += _unit_specs(result, ctx)
+    specs += _document_specs(result, actor)
     return specs + _event_spec(result, specs, ctx)

@@ -21,7 +21,8 @@ BOILERPLATE = [
     r"Thống kê truy cập.*",
     r"Go top",
     r"Hiện tại không có bình chọn nào đang hoạt động\.?",
-    r"•?\s*(Người trực tuyến|Khách|Thành viên|Tổng|Tổng lượt truy cập).*",
+    # visitor counters ("Tổng lượt truy cập: 1.234"), not a line that starts "Tổng Bí thư …"
+    r"•?\s*(?:Người trực tuyến|Khách|Thành viên|Tổng|Tổng lượt truy cập)\s*:?\s*[\d.,]+",
     r"\d+\s+Go top",
     r"-{5,}",
     r"https?://\S+",

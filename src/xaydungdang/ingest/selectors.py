@@ -24,12 +24,22 @@ def sources(user: Any, targets: Targets, limit: int = PER_PAGE) -> list[Source]:
     where = Q(pk__in=[])
     for target_type, ids in targets.items():
         where |= Q(target_type=target_type, target_id__in=ids)
-    return list(
+    rows = list(
         Source.objects.restrict(user, VIEW)
         .filter(where)
         .select_related("article")
         .order_by("article__day", "article_id", "span_start")[:limit]
     )
+    # A source is seen by whoever sees its record; its article may be outside their scope,
+    # and then it is quoted but not linked (the article page would answer 404).
+    opened = set(
+        Article.objects.restrict(user, VIEW)
+        .filter(pk__in={s.article_id for s in rows})
+        .values_list("pk", flat=True)
+    )
+    for row in rows:
+        row.can_open = row.article_id in opened  # type: ignore[attr-defined]
+    return rows
 
 
 def person_targets(person: Any) -> Targets:

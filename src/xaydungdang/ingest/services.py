@@ -15,16 +15,18 @@ from xaydungdang.core import access, audit
 from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.org.models import Unit
 
-from . import accept, link, pipeline
-from .models import Article, ArticleStatus, Decision, Proposal, Source
+from . import accept, candidates, link, pipeline
+from .models import Article, ArticleStatus, Decision, Proposal, ProposalKind, Source
 from .normalize import headline
 
 MAX_CHARS = 200_000
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end): from the previous full stop or line break to the next."""
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    """The sentence around [start, end): from the previous full stop or line break to the next.
+    A text with neither before the span starts the sentence at its first character."""
+    stop = text.rfind(". ", 0, start)
+    left = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     right = min(stops) + 1 if stops else len(text)
     return text[left:right].strip()
@@ -54,7 +56,7 @@ def article_submit(
     if day > timezone.localdate():
         raise ValidationError("Ngày của bài viết không được sau ngày hôm nay.")
     _, by_fold = pipeline.surface_forms(day)
-    specs = link.propose(result, day, by_fold)
+    specs = link.propose(result, day, by_fold, actor=actor)
     body = result.pop("text")
     with transaction.atomic():
         article = Article.objects.create(
@@ -85,13 +87,20 @@ def article_submit(
 
 
 def _source(proposal: Proposal, target: Any, scope_path: str) -> None:
+    """The fact's source, once: the same sentence of an article of the same day for the same
+    record (a fact accepted twice, the same article read twice) is not written again."""
     article = proposal.article
+    key = {
+        "target_type": audit.object_type(target),
+        "target_id": target.pk,
+        "sentence": sentence_at(article.text, proposal.span_start, proposal.span_end),
+    }
+    if Source.objects.filter(**key, article__day=article.day).exists():
+        return
     Source.objects.create(
+        **key,
         article=article,
         proposal=proposal,
-        target_type=audit.object_type(target),
-        target_id=target.pk,
-        sentence=sentence_at(article.text, proposal.span_start, proposal.span_end),
         quote=article.text[proposal.span_start : proposal.span_end][:500],
         span_start=proposal.span_start,
         span_end=proposal.span_end,
@@ -176,3 +185,57 @@ def article_auto_accept(*, article: Article, actor: Actor) -> int:
         article.status = ArticleStatus.AUTO
         audit.save(article, actor=actor, before=before, scope_path=article.unit.path)
     return count
+
+
+def proposal_choose(*, article: Article, seq: int, person_id: int | None, actor: Actor) -> Proposal:
+    """The reviewer's choice for a person the article names: one of the candidates shown (a
+    record the chooser may see now) or, with ``person_id`` None, a new person. The person's
+    tenure proposals are matched again against the chosen record."""
+    access.require(actor, access.CHANGE, article.unit.path)
+    with transaction.atomic():
+        proposal = (
+            article.proposals.select_for_update()
+            .filter(seq=seq, kind=ProposalKind.PERSON, decision=Decision.PENDING)
+            .first()
+        )
+        if proposal is None:
+            raise ValidationError("Không tìm thấy đề xuất cá nhân đang chờ quyết định.")
+        offered = {c["person_id"] for c in proposal.payload.get("candidates", [])}
+        if person_id is not None and (
+            person_id not in offered or not candidates.eligible(actor).filter(pk=person_id).exists()
+        ):
+            raise ValidationError(accept.OUT_OF_SCOPE)
+        before = {k: proposal.payload.get(k) for k in ("person_id", "decision")}
+        _choose(proposal, person_id)
+        _rematch_tenures(article, proposal.payload["name"], person_id, actor)
+        audit.record(
+            actor=actor,
+            obj=proposal,
+            action="update",
+            before=before,
+            after={k: proposal.payload.get(k) for k in ("person_id", "decision")},
+            scope_path=article.unit.path,
+        )
+    return proposal
+
+
+def _choose(proposal: Proposal, person_id: int | None) -> None:
+    decision = "matched" if person_id is not None else "new"
+    proposal.payload.update(person_id=person_id, decision=decision, ready=True, chosen=True)
+    proposal.match = (
+        f"Người được chọn: #{person_id}" if person_id is not None else "Cá nhân mới (đã chọn)"
+    )
+    proposal.save(update_fields=["payload", "match"])
+
+
+def _rematch_tenures(article: Article, name: str, person_id: int | None, actor: Actor) -> None:
+    for tenure in article.proposals.filter(
+        kind=ProposalKind.TENURE, decision=Decision.PENDING, payload__name=name
+    ):
+        data = tenure.payload
+        day = dt.date.fromisoformat(data["day"]) if data.get("day") else article.day
+        assert day is not None
+        action = link.tenure_action(person_id, data["title_id"], data["unit_id"], day, actor)
+        data.update(person_id=person_id, ready=True, **action)
+        tenure.match = link.TENURE_MATCH[action["action"]]
+        tenure.save(update_fields=["payload", "match"])

@@ -107,6 +107,28 @@ def article_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ingest:article", pk=article.pk)
 
 
+@require_POST
+def proposal_choose(request: HttpRequest, pk: int, seq: int) -> HttpResponse:
+    """The reviewer picks who a person of the article is: a candidate shown, or a new person."""
+    article = selectors.article_for(request.user, pk, CHANGE)
+    if article is None:
+        raise Http404("Không tìm thấy bài viết.")
+    chosen = request.POST.get("person", "")
+    try:
+        services.proposal_choose(
+            article=article,
+            seq=seq,
+            person_id=int(chosen) if chosen.isdecimal() and chosen.isascii() else None,
+            actor=request.user,
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Đã ghi nhận lựa chọn cho đề xuất {seq}.")
+    return redirect("ingest:article", pk=article.pk)
+
+
 def _sources_panel(user: Any, targets: selectors.Targets) -> Panel | None:
     rows = selectors.sources(user, targets)
     return Panel("ingest/_sources_panel.html", {"rows": rows}) if rows else None
