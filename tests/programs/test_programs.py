@@ -150,18 +150,19 @@ def test_review_docx_has_the_header_and_the_computed_figures(hanoi_program: Prog
     text = docx_text(review_docx(review, lambda p, m: steps.append(p)))
     for expected in (
         "ĐẢNG CỘNG SẢN VIỆT NAM",
-        "BAN TỔ CHỨC TRUNG ƯƠNG",
+        "BAN CHẤP HÀNH TRUNG ƯƠNG",
+        "BAN TỔ CHỨC",
         "Số 15-BC/BTCTW",
         "Hà Nội, ngày 29 tháng 01 năm 2019",
         "BÁO CÁO",
-        review.title,
+        "sơ kết thực hiện chương trình phối hợp công tác năm 2018",
         "I. KẾT QUẢ ĐẠT ĐƯỢC",
         "II. HẠN CHẾ",
         "phối hợp chưa thường xuyên",
         "Tổng số nội dung hoàn thành/kế hoạch: 7/10",
         "Nơi nhận:",
-        "- Ban Thường vụ Thành ủy Hà Nội",
-        "- Lưu Văn phòng.",
+        "- Ban Thường vụ Thành ủy Hà Nội,",
+        "- Lưu VP.",
     ):
         assert expected in text, expected
     assert steps == sorted(steps) and steps[-1] == 90

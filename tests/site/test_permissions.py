@@ -188,6 +188,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "programs:review_edit": (lambda o: [o["review"].pk], 404, 200),
     "programs:review_finalize": (lambda o: [o["review"].pk], 404, 200),
     "programs:review_word": (lambda o: [o["review"].pk], 404, 302),
+    "programs:review_pdf": (lambda o: [o["review"].pk], 404, 302),
     "programs:events": (lambda o: [], 200, 200),
     "programs:event_create": (lambda o: [], 200, 200),
     "programs:event": (lambda o: [o["event"].pk], 404, 200),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("bao-cao/<int:pk>/sua/", views.review_edit, name="review_edit"),
     path("bao-cao/<int:pk>/hoan-thanh/", views.review_finalize, name="review_finalize"),
     path("bao-cao/<int:pk>/word/", views.review_word, name="review_word"),
+    path("bao-cao/<int:pk>/pdf/", views.review_pdf, name="review_pdf"),
     path("su-kien/", event_views.event_list, name="events"),
     path("su-kien/moi/", event_views.event_create, name="event_create"),
     path("su-kien/<int:pk>/", event_views.event_detail, name="event"),

@@ -17,7 +17,7 @@ from xaydungdang.ui.pages import service_page
 from . import forms, reviews, services
 from .figures import plan_figures
 from .models import Program, ProgramItem, ProgramYear, Review
-from .report import review_docx
+from .report import FORMATS, review_file
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
@@ -239,19 +239,29 @@ def review_finalize(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def review_word(request: HttpRequest, pk: int) -> HttpResponse:
-    """Start drafting the .docx as a job and show its progress."""
+def _review_file_job(request: HttpRequest, pk: int, ext: str) -> HttpResponse:
+    """Start writing the review as a file (Word or PDF) in a job and show its progress."""
     review = _review(request, pk)
     if request.method != "POST":
         return redirect("programs:review", pk=pk)
+    label = FORMATS[ext][0]
 
     def work(job: Any, progress: jobs.Report) -> None:
-        data = review_docx(review, progress)
-        job.result.save(f"bao-cao-{review.pk}.docx", ContentFile(data), save=False)
+        name, data = review_file(review, ext, progress)
+        # A folder per job: the download keeps its name, with no suffix for a name taken before.
+        job.result.save(f"{job.pk}/{name}", ContentFile(data), save=False)
         job.result_url = reverse("job_file", args=[job.pk])
         job.save(update_fields=["result", "result_url"])
 
     job = jobs.start(
-        kind="review_docx", label=f"Tạo tệp Word: {review.title}", work=work, user=request.user
+        kind=f"review_{ext}", label=f"Tạo tệp {label}: {review.title}", work=work, user=request.user
     )
     return redirect("job", pk=job.pk)
+
+
+def review_word(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_file_job(request, pk, "docx")
+
+
+def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_file_job(request, pk, "pdf")
