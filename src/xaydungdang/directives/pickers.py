@@ -1,18 +1,23 @@
 """Documents in the pickers: by symbol however it is typed ("18-NQ/TW", "18/NQ-TW", "nq 18"),
-or by the words of the title (``search.ranked_documents``)."""
+or by the words of the title (``search.ranked_documents``); and their tasks."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from django.db.models import Q
+
+from xaydungdang.core.access import VIEW
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import fold
 from xaydungdang.ui.pickers import Choice, ModelSource, only_match
 from xaydungdang.ui.search import words
 
-from .models import Document
+from .models import Document, Task
 from .search import ranked_documents
+
+TASK_CANDIDATES = 2000  # newest tasks whose content is folded for a search
 
 
 class DocumentSource(ModelSource):
@@ -46,15 +51,48 @@ class DocumentSource(ModelSource):
         if len(same_symbol) == 1 and not text.isdecimal():
             return same_symbol[0]
         if text.isdecimal():
-            return self.get(user, action, text)  # type: ignore[no-any-return]
+            return self.get(user, action, text)
         key = fold(text)
 
         def name(doc: Document) -> str:
             return doc.reference if fold(doc.reference) == key else doc.title
 
         named = [doc for _, doc in ranked if fold(name(doc)) == key]
-        return only_match(named, text, name)  # type: ignore[no-any-return]
+        return only_match(named, text, name)
+
+
+class TaskSource(ModelSource):
+    """Tasks, by the words of their content (diacritics ignored) or by their document's symbol.
+
+    Tasks keep no folded column: the content of the newest ``TASK_CANDIDATES`` tasks in scope
+    is folded here, and the tasks of the documents the query names are added."""
+
+    model = Task
+    noun = "nhiệm vụ"
+
+    def search(self, user: Any, action: str, query: str, limit: int) -> list[Choice]:
+        wanted = words(query)
+        if not wanted:
+            return []
+        scoped = self.restricted(user, action)
+        rows = scoped.order_by("-pk").values_list("pk", "content")[:TASK_CANDIDATES]
+        ids = [pk for pk, content in rows if all(w in fold(content) for w in wanted)]
+        docs = DocumentSource().restricted(user, VIEW)
+        named = [doc.pk for rank, doc in ranked_documents(docs, query) if rank <= 1][:5]
+        found = scoped.filter(Q(pk__in=ids[:limit]) | Q(document_id__in=named))
+        found = found.select_related("document").order_by("document_id", "ordinal", "pk")
+        return [self.choice(t) for t in found[:limit]]
+
+    def choice(self, task: Task) -> Choice:
+        return Choice(str(task.pk), self.label(task), task.document.title[:160])
+
+    def label(self, obj: Any) -> str:
+        return f"{obj.document.reference}, nhiệm vụ {obj.ordinal}: {obj.content[:80]}"
+
+    def resolve(self, user: Any, action: str, text: str) -> Task | None:
+        """By number (typed names of tasks are too long to be exact)."""
+        return self.get(user, action, text)
 
 
 def picker_sources() -> dict[str, Any]:
-    return {"documents": DocumentSource()}
+    return {"documents": DocumentSource(), "tasks": TaskSource()}

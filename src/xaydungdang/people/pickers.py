@@ -52,7 +52,7 @@ class PersonSource(ModelSource):
         if text.isdecimal():
             return self.get(user, action, text)
         found = list(self.restricted(user, action).filter(folded_name=fold(text))[:20])
-        return only_match(found, text, lambda p: p.full_name)  # type: ignore[no-any-return]
+        return only_match(found, text, lambda p: p.full_name)
 
 
 class TitleSource(ModelSource):
@@ -71,9 +71,9 @@ class TitleSource(ModelSource):
     def resolve(self, user: Any, action: str, text: str) -> Title | None:
         text = text.strip()
         if text.isdecimal():
-            return self.get(user, action, text)  # type: ignore[no-any-return]
+            return self.get(user, action, text)
         found = list(self.restricted(user, action).filter(folded=fold(text))[:20])
-        return only_match(found, text, lambda t: t.name)  # type: ignore[no-any-return]
+        return only_match(found, text, lambda t: t.name)
 
 
 def picker_sources() -> dict[str, Any]:

@@ -72,7 +72,7 @@ class ModelSource:
     noun = ""
 
     def restricted(self, user: Any, action: str) -> models.QuerySet[Any]:
-        return self.model.objects.restrict(user, action)  # type: ignore[attr-defined,no-any-return]
+        return self.model.objects.restrict(user, action)  # type: ignore[attr-defined]
 
     def get(self, user: Any, action: str, value: str) -> Any | None:
         value = value.strip()
@@ -152,7 +152,9 @@ class PickerInput(forms.Widget):
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Picked:
         text = data.get(name) or ""
         getter = getattr(data, "getlist", None)
-        chosen = getter(name + CHOSEN) if getter else [data.get(name + CHOSEN) or ""]
+        chosen = getter(name + CHOSEN) if getter else data.get(name + CHOSEN)
+        if not isinstance(chosen, (list, tuple)):
+            chosen = [chosen]
         return Picked(str(text), tuple(str(v) for v in chosen if v)[:MAX_PICKS])
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
@@ -215,7 +217,7 @@ class PickerField(forms.Field):
     @user.setter
     def user(self, user: Any) -> None:  # set by ui.forms.UserForm
         self._user = user
-        self.widget.user = user  # type: ignore[attr-defined]
+        self.widget.user = user
 
     @property
     def source(self) -> PickerSource:
