@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 from xaydungdang.core import access
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
-from xaydungdang.members import aggregates, badges, services
+from xaydungdang.members import services
 from xaydungdang.members.models import Member, MemberEvent
-from xaydungdang.members.report import snapshot_year_end, structure_report
+from xaydungdang.members.services import badges
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.structure.report import snapshot_year_end, structure_report
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people

@@ -12,46 +12,25 @@ from django.urls import reverse
 from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.directives.models import Document
+from xaydungdang.programs import forms, reviews, services
+from xaydungdang.programs.figures import plan_figures
+from xaydungdang.programs.models import Program, ProgramItem, ProgramYear, Review
+from xaydungdang.programs.report import FORMATS, review_file
 from xaydungdang.ui.pages import service_page
-
-from . import forms, reviews, services
-from .figures import plan_figures
-from .models import Program, ProgramItem, ProgramYear, Review
-from .report import FORMATS, review_file
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
-    program = (
-        Program.objects.restrict(request.user, VIEW)
-        .select_related("party_a", "party_b")
-        .filter(pk=pk)
-        .first()
-    )
-    if program is None:
-        raise Http404("Không tìm thấy chương trình.")
-    return program
+    programs = Program.objects.restrict(request.user, VIEW)
+    return programs.select_related("party_a", "party_b").get_or_404(pk)
 
 
 def _plan(request: HttpRequest, pk: int) -> ProgramYear:
-    plan = ProgramYear.objects.select_related("program").filter(pk=pk).first()
-    if (
-        plan is None
-        or not Program.objects.restrict(request.user, VIEW).filter(pk=plan.program_id).exists()
-    ):
-        raise Http404("Không tìm thấy kế hoạch.")
-    return plan
+    return ProgramYear.objects.restrict(request.user, VIEW).select_related("program").get_or_404(pk)
 
 
 def _review(request: HttpRequest, pk: int) -> Review:
-    review = (
-        Review.objects.restrict(request.user, VIEW)
-        .select_related("issuer", "program", "directive")
-        .filter(pk=pk)
-        .first()
-    )
-    if review is None:
-        raise Http404("Không tìm thấy báo cáo.")
-    return review
+    reviews = Review.objects.restrict(request.user, VIEW)
+    return reviews.select_related("issuer", "program", "directive").get_or_404(pk)
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -127,14 +106,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _item(request: HttpRequest, pk: int) -> tuple[ProgramItem, str]:
     """The plan item, if the user sees its program, and the program page to go back to."""
-    item = (
-        ProgramItem.objects.restrict(request.user, VIEW)
-        .select_related("plan")
-        .filter(pk=pk)
-        .first()
-    )
-    if item is None:
-        raise Http404("Không tìm thấy nội dung.")
+    item = ProgramItem.objects.restrict(request.user, VIEW).select_related("plan").get_or_404(pk)
     return item, reverse("programs:program", args=[item.plan.program_id])
 
 

@@ -29,12 +29,17 @@ from xaydungdang.core import access, rules
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import parse_vn_date, vn_date
 from xaydungdang.core.text import clean, fold
+from xaydungdang.members.choices import (
+    CELL_KINDS,
+    ETHNICITY_CHOICES,
+    RELIGIONS,
+    Education,
+    TheoryLevel,
+)
+from xaydungdang.members.services import bulk
+from xaydungdang.members.services.lifecycle import add_months
+from xaydungdang.members.validation import general_education_ok, number_problem
 from xaydungdang.org.models import Unit
-
-from . import bulk
-from .choices import CELL_KINDS, ETHNICITY_CHOICES, RELIGIONS, Education, TheoryLevel
-from .services import add_months
-from .validation import general_education_ok, number_problem
 
 COLUMNS = [
     "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Quê quán",

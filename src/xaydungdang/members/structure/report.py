@@ -13,10 +13,7 @@ from django.utils import timezone
 
 from xaydungdang.core.access import VIEW, AccessDenied
 from xaydungdang.core.dates import vn_date
-from xaydungdang.org.models import Unit
-
-from . import aggregates
-from .choices import (
+from xaydungdang.members.choices import (
     ETHNICITY_CHOICES,
     RELIGIONS,
     Activity,
@@ -24,7 +21,9 @@ from .choices import (
     MembershipType,
     TheoryLevel,
 )
-from .models import MemberSnapshot
+from xaydungdang.members.models import MemberSnapshot
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.org.models import Unit
 
 AGE_BANDS = [(0, 30, "Đến 30 tuổi"), (31, 40, "31–40"), (41, 50, "41–50"), (51, 60, "51–60"),
              (61, 70, "61–70"), (71, 200, "Trên 70")]  # fmt: skip

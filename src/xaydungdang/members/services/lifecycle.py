@@ -17,13 +17,12 @@ from xaydungdang.core import access, audit, rules
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import fold, given_key, name_sort_key
+from xaydungdang.members.choices import CELL_KINDS, Activity, EventKind, MembershipType, Standing
+from xaydungdang.members.models import Member, MemberEvent, SeniorityGap
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.validation import check_numbers, check_sheet
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
-
-from . import aggregates
-from .choices import CELL_KINDS, Activity, EventKind, MembershipType, Standing
-from .models import Member, MemberEvent, SeniorityGap
-from .validation import check_numbers, check_sheet
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
