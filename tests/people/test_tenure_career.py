@@ -187,6 +187,6 @@ def test_scoping_hanoi_user_does_not_see_hcmc_tenures(
     assert not answer.known
     mine = who_held(hanoi, demo["tu-hn"], D(2019, 1, 29), secretary)
     assert [t.person.full_name for t in mine.holders] == ["Hoàng Trung Hải"]
-    assert not TenureAttestation.objects.restrict(hanoi).filter(
-        tenure__unit=demo["tu-hcm"]
-    ).exists()
+    assert (
+        not TenureAttestation.objects.restrict(hanoi).filter(tenure__unit=demo["tu-hcm"]).exists()
+    )

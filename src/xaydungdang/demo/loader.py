@@ -20,8 +20,7 @@ from xaydungdang.people.models import TITLE_UNIT_KINDS, Person, Tenure, Title
 from xaydungdang.programs.models import Event, Program
 
 from . import articles as demo_articles
-from . import careers
-from . import data
+from . import careers, data
 from . import directives as demo_directives
 from . import programs as demo_programs
 
