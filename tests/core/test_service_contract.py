@@ -39,7 +39,7 @@ from xaydungdang.programs import services as programs
 D = dt.date
 TODAY = dt.date.today()
 JAN_2024 = D(2024, 1, 5)
-SERVICE_MODULES = ("services", "rules", "reviews")
+SERVICE_MODULES = ("services", "rules", "reviews", "report", "structure")
 
 
 def service_functions() -> dict[str, Callable[..., Any]]:
@@ -205,6 +205,8 @@ CASES: dict[str, Case] = {
     "review_update": ("hcm", lambda w: dict(review=w.review(), title="Sơ kết mới")),
     "review_refresh_figures": ("hcm", lambda w: dict(review=w.review())),
     "review_finalize": ("hcm", lambda w: dict(review=w.review())),
+    "review_file_start": ("hcm", lambda w: dict(review=w.review(), ext="docx")),
+    "snapshot_year_end": ("quantri", lambda w: dict(year=2022)),
     "program_create": ("hcm", lambda w: dict(
         title="Chương trình thử", party_a=w.city, party_b=w.cell, start_year=2026,
         end_year=2030)),

@@ -203,7 +203,7 @@ def test_report_scoping_and_snapshots(
     assert Member.objects.restrict(outsider).count() == 1
     with pytest.raises(ValidationError, match="Chưa có số liệu chốt"):
         structure_report(None, cells["province"], D(2023, 6, 1))
-    snapshot_year_end(2022)
+    snapshot_year_end(year=2022, actor=SYSTEM_CLI)
     admit(cells["cb-1"])
     past = structure_report(None, cells["province"], D(2023, 6, 1))
     assert (past["total"], past["as_of"]) == (1, "2022-12-31")
