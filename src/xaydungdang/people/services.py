@@ -288,8 +288,14 @@ def tenure_end(*, tenure: Tenure, end: dt.date, actor: Actor) -> Tenure:
     return tenure_update(tenure=tenure, end=end, actor=actor)
 
 
-def _attest_row(tenure: Tenure, day: dt.date, source: str) -> None:
-    TenureAttestation.objects.get_or_create(tenure=tenure, day=day, source=clean(source)[:300])
+def _attest_row(tenure: Tenure, day: dt.date, source: str, actor: Actor) -> None:
+    row, created = TenureAttestation.objects.get_or_create(
+        tenure=tenure, day=day, source=clean(source)[:300]
+    )
+    if created:
+        audit.record(
+            actor=actor, obj=row, action="create", before=None, scope_path=tenure.unit.path
+        )
 
 
 def tenure_attest(
@@ -314,7 +320,7 @@ def tenure_attest(
         )
         for tenure in same:
             if tenure.start <= day and (tenure.end is None or tenure.end > day):
-                _attest_row(tenure, day, source)
+                _attest_row(tenure, day, source, actor)
                 return tenure
         for tenure in sorted(same, key=lambda t: _distance(t, day)):
             if not tenure.attested_only:
@@ -325,7 +331,7 @@ def tenure_attest(
             if any(t.start < end and (t.end is None or t.end > start) for t in others):
                 continue
             tenure = tenure_update(tenure=tenure, start=start, end=end, actor=actor)
-            _attest_row(tenure, day, source)
+            _attest_row(tenure, day, source, actor)
             return tenure
         tenure = tenure_start(
             person=person,
@@ -339,7 +345,7 @@ def tenure_attest(
             source=source[:300],
             actor=actor,
         )
-        _attest_row(tenure, day, source)
+        _attest_row(tenure, day, source, actor)
         return tenure
 
 
