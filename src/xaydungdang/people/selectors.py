@@ -69,14 +69,17 @@ def who_held(user: Any, unit: Unit, day: dt.date, title: Title | None = None) ->
     """Who held ``title`` (or any title) in ``unit`` on ``day``: the tenures covering it; for a
     title that none covers, the nearest records before and after, so that a gap in the sources
     is never answered as "nobody"."""
-    covering = holders(user, unit, day, title)
     qs = Tenure.objects.restrict(user, VIEW).filter(unit=unit).select_related("person", "title")
     if title is not None:
         qs = qs.filter(title=title)
-    qs = qs.exclude(title_id__in={t.title_id for t in covering})
+    rows = list(qs.order_by("title__rank", "start", "person__sort_key", "id"))  # one query
+    covering = [t for t in rows if t.start <= day and (t.end is None or t.end > day)]
+    held = {t.title_id for t in covering}
     before: dict[int, Neighbour] = {}
     after: dict[int, Neighbour] = {}
-    for t in qs.order_by("start", "id"):
+    for t in rows:
+        if t.title_id in held:
+            continue
         if t.end is not None and t.end <= day:
             last = t.end - dt.timedelta(days=1) if t.end_basis == "article" else t.end
             near = Neighbour(t, last, t.end_basis == "article")
