@@ -7,8 +7,8 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from xaydungdang.core import locking

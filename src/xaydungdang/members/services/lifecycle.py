@@ -12,28 +12,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from xaydungdang.core import access, audit, locking, rules
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import fold, given_key, name_sort_key
-from xaydungdang.members.choices import CELL_KINDS, Activity, EventKind, MembershipType, Standing
+from xaydungdang.members.choices import Activity, EventKind, MembershipType, Standing
 from xaydungdang.members.models import Member, MemberEvent, SeniorityGap
+from xaydungdang.members.services import admission
+from xaydungdang.members.services.admission import add_months
 from xaydungdang.members.structure import tallies as aggregates
 from xaydungdang.members.validation import check_numbers, check_sheet
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,10 +44,8 @@ class Sheet:
 
 
 def _check_cell(cell: Unit, day: dt.date) -> None:
-    if cell.kind not in CELL_KINDS:
-        raise ValidationError(f"“{cell.name}” không phải chi bộ; đảng viên sinh hoạt ở chi bộ.")
-    if (cell.valid_from and day < cell.valid_from) or (cell.valid_to and day >= cell.valid_to):
-        raise ValidationError(f"“{cell.name}” không hoạt động vào ngày {vn_date(day)}.")
+    if errors := admission.cell_errors(cell, day):
+        raise ValidationError(admission.sentences(errors))
 
 
 def _step(
@@ -105,15 +95,16 @@ def member_admit(
     access.require(actor, access.CHANGE, cell.path)
     if Member.objects.filter(person=person).exists():
         raise ValidationError("Cá nhân này đã có hồ sơ đảng viên; kết nạp lại dùng thủ tục riêng.")
-    if ceremony_date < decision_date:
-        raise ValidationError("Ngày lễ kết nạp không được trước ngày quyết định kết nạp.")
     min_age = rules.resolve("members.admission_min_age_months", decision_date)
-    if add_months(sheet.birth_date, int(min_age.value)) > decision_date:
-        raise ValidationError(
-            f"Người được kết nạp phải đủ {int(min_age.value) // 12} tuổi (tính theo tháng) "
-            f"vào ngày quyết định ({min_age.rule_set.name})."
-        )
-    _check_cell(cell, decision_date)
+    errors = admission.date_errors(
+        birth=sheet.birth_date,
+        decision=decision_date,
+        ceremony=ceremony_date,
+        today=timezone.localdate(),
+        min_age_months=int(min_age.value),
+    ) + admission.cell_errors(cell, decision_date)
+    if errors:
+        raise ValidationError(admission.sentences(errors))
     check_sheet(sheet)
     member = Member(
         person=person,
