@@ -39,16 +39,17 @@ class CellLike(Protocol):
     def valid_to(self) -> dt.date | None: ...
 
 
-def cell_errors(cell: CellLike, day: dt.date, label: str | None = None) -> list[str]:
-    """The cell must be a chi bộ, active on ``day``."""
-    label = label or f"“{cell.name}”"
+def cell_errors(cell: CellLike, day: dt.date, code: str = "") -> list[str]:
+    """The cell must be a chi bộ, active on ``day`` (``code``: as a file wrote it)."""
     if cell.kind not in CELL_KINDS:
-        return [f"{label} không phải chi bộ"]
-    if cell.valid_to is not None and cell.valid_to <= day:
-        return [f"{label} đã kết thúc hoạt động ngày {vn_date(cell.valid_to)}"]
-    if cell.valid_from is not None and day < cell.valid_from:
-        return [f"{label} chưa hoạt động vào ngày {vn_date(day)}"]
-    return []
+        problem = "không phải chi bộ"
+    elif cell.valid_to is not None and cell.valid_to <= day:
+        problem = f"đã kết thúc hoạt động ngày {vn_date(cell.valid_to)}"
+    elif cell.valid_from is not None and day < cell.valid_from:
+        problem = f"chưa hoạt động vào ngày {vn_date(day)}"
+    else:
+        return []
+    return [f"“{cell.name}” ({code}) {problem}" if code else f"“{cell.name}” {problem}"]
 
 
 def date_errors(
@@ -64,16 +65,18 @@ def date_errors(
 ) -> list[str]:
     """Dates in order and not in the future; old enough on the decision date; a full date no
     earlier than the probation allows. ``later`` is ``add_months`` (the importer caches it)."""
-    errors = [
-        f"{what} {vn_date(day)} sau ngày hôm nay"
-        for what, day in (
-            ("ngày sinh", birth),
-            ("ngày quyết định kết nạp", decision),
-            ("ngày lễ kết nạp", ceremony),
-            ("ngày chính thức", full),
-        )
-        if day is not None and day > today
-    ]
+    errors: list[str] = []
+    if decision > today or ceremony > today or birth > today or (full and full > today):
+        errors += [
+            f"{what} {vn_date(day)} sau ngày hôm nay"
+            for what, day in (
+                ("ngày sinh", birth),
+                ("ngày quyết định kết nạp", decision),
+                ("ngày lễ kết nạp", ceremony),
+                ("ngày chính thức", full),
+            )
+            if day is not None and day > today
+        ]
     if ceremony < decision:
         errors.append("ngày lễ kết nạp không được trước ngày quyết định kết nạp")
     if later(birth, min_age_months) > decision:

@@ -200,7 +200,7 @@ class Parser:
         if found is None:
             raise ValueError(f"không tìm thấy chi bộ “{text}” trong phạm vi được phân quyền")
         # the members of a file are placed in the cells as they are today
-        if errors := admission.cell_errors(found, self.today, f"“{found.name}” ({text})"):
+        if errors := admission.cell_errors(found, self.today, text):
             raise ValueError(errors[0])
         return found
 
