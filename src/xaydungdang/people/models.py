@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.access import ScopedModel, path_q
 from xaydungdang.core.models import TimeStampedModel
 from xaydungdang.org.models import Unit
 
@@ -18,11 +18,20 @@ class Gender(models.TextChoices):
     UNKNOWN = "unknown", "Chưa rõ"
 
 
-class PersonQuerySet(RestrictedQuerySet["Person"]):
-    pass
+class Precision(models.TextChoices):
+    DAY = "day", "Ngày"
+    MONTH = "month", "Tháng"
+    YEAR = "year", "Năm"
+    UNKNOWN = "unknown", "Chưa rõ"
 
 
-class Person(TimeStampedModel):
+class Basis(models.TextChoices):
+    DECISION = "decision", "Quyết định bổ nhiệm, bầu cử"
+    ARTICLE = "article", "Nguồn tin xác nhận"
+    MANUAL = "manual", "Nhập tay"
+
+
+class Person(ScopedModel, TimeStampedModel):
     full_name = models.CharField("Họ và tên", max_length=200)
     folded_name = models.CharField(max_length=200, db_index=True)
     sort_key = models.CharField(max_length=1000, db_index=True)
@@ -44,8 +53,6 @@ class Person(TimeStampedModel):
     note = models.TextField("Ghi chú", blank=True)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
 
-    objects = PersonQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Cá nhân"
         verbose_name_plural = "Cá nhân"
@@ -54,20 +61,18 @@ class Person(TimeStampedModel):
     def __str__(self) -> str:
         return self.full_name
 
+    # Visible where the person's file is kept, or where they held a title.
+    scope_paths = ("managing_unit__path",)
+
     @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        """Visible where the person's file is kept, or where they held a title."""
+    def scope_extra_q(cls, prefixes: tuple[str, ...]) -> models.Q:
         tenures = Tenure.objects.filter(person=OuterRef("pk")).filter(
             path_q("unit__path", prefixes)
         )
-        return path_q("managing_unit__path", prefixes) | models.Q(Exists(tenures))
+        return models.Q(Exists(tenures))
 
 
-class TitleQuerySet(RestrictedQuerySet["Title"]):
-    pass
-
-
-class Title(TimeStampedModel):
+class Title(ScopedModel, TimeStampedModel):
     """A title of the catalog. ``label_template`` names a tenure: "{title} {unit}" gives
     "Bí thư Thành ủy Hà Nội"; "Trưởng {unit}" gives "Trưởng Ban Tổ chức Trung ương"."""
 
@@ -76,8 +81,12 @@ class Title(TimeStampedModel):
     label_template = models.CharField("Mẫu tên gọi", max_length=200, default="{title} {unit}")
     rank = models.PositiveSmallIntegerField("Thứ tự", default=100)
     description = models.TextField("Mô tả", blank=True)
-
-    objects = TitleQuerySet.as_manager()
+    unit_kinds = models.JSONField(
+        "Loại đơn vị áp dụng",
+        default=list,
+        blank=True,
+        help_text="Các loại đơn vị có chức danh này; để trống là mọi loại đơn vị.",
+    )
 
     class Meta:
         verbose_name = "Chức danh"
@@ -87,19 +96,16 @@ class Title(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        return models.Q()  # the catalog is shared by every signed-in user
+    scope_shared = True  # the catalog is shared by every signed-in user
+
+    def fits(self, unit_kind: str) -> bool:
+        return not self.unit_kinds or unit_kind in self.unit_kinds
 
     def label(self, unit_name: str) -> str:
         return self.label_template.format(title=self.name, unit=unit_name).strip()
 
 
-class TenureQuerySet(RestrictedQuerySet["Tenure"]):
-    pass
-
-
-class Tenure(TimeStampedModel):
+class Tenure(ScopedModel, TimeStampedModel):
     person = models.ForeignKey(
         Person, verbose_name="Cá nhân", on_delete=models.PROTECT, related_name="tenures"
     )
@@ -117,10 +123,22 @@ class Tenure(TimeStampedModel):
         help_text="Khoảng thời gian chỉ gồm những ngày nguồn tin xác nhận, "
         "không phải ngày quyết định.",
     )
+    start_precision = models.CharField(
+        "Độ chính xác ngày bắt đầu", max_length=10, choices=Precision.choices, default="day"
+    )
+    start_basis = models.CharField(
+        "Căn cứ bắt đầu", max_length=10, choices=Basis.choices, default=Basis.MANUAL
+    )
+    start_reference = models.CharField("Quyết định, nguồn bắt đầu", max_length=300, blank=True)
+    end_precision = models.CharField(
+        "Độ chính xác ngày thôi giữ", max_length=10, choices=Precision.choices, default="day"
+    )
+    end_basis = models.CharField(
+        "Căn cứ thôi giữ", max_length=10, choices=Basis.choices, default=Basis.MANUAL
+    )
+    end_reference = models.CharField("Quyết định, nguồn thôi giữ", max_length=300, blank=True)
     source = models.CharField("Nguồn", max_length=300, blank=True)
     note = models.TextField("Ghi chú", blank=True)
-
-    objects = TenureQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Quá trình giữ chức danh"
@@ -139,6 +157,57 @@ class Tenure(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.person} – {self.title.label(self.unit.name)}"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        return path_q("unit__path", prefixes) | path_q("person__managing_unit__path", prefixes)
+    scope_paths = ("unit__path", "person__managing_unit__path")
+
+
+class TenureAttestation(ScopedModel, TimeStampedModel):
+    """A source that states, on ``day``, that the tenure's holder held the title: the tenure
+    covers that day. An attested-only tenure's known span is min(day)..max(day)."""
+
+    tenure = models.ForeignKey(
+        Tenure, verbose_name="Quá trình", on_delete=models.CASCADE, related_name="attestations"
+    )
+    day = models.DateField("Ngày nguồn tin")
+    source = models.CharField("Nguồn", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "Nguồn xác nhận chức danh"
+        ordering = ["day", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenure", "day", "source"], name="people_attestation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tenure_id} @ {self.day}"
+
+    scope_paths = ("tenure__unit__path", "tenure__person__managing_unit__path")
+
+
+COMMITTEES = [
+    "central_direct_committee",
+    "provincial_committee",
+    "district_committee",
+    "commune_committee",
+    "grassroots_committee",
+    "grassroots_cell",
+    "sub_committee",
+    "subordinate_cell",
+]
+BOARDS = ["advisory_board", "steering_committee", "inspection_commission"]
+
+# The kinds of unit each well-known title belongs to (empty: any kind).
+TITLE_UNIT_KINDS: dict[str, list[str]] = {
+    "Tổng Bí thư": ["central_committee"],
+    "Thường trực Ban Bí thư": ["secretariat"],
+    "Bí thư Trung ương Đảng": ["secretariat"],
+    "Bí thư": [*COMMITTEES, "socio_political_org"],
+    "Phó Bí thư Thường trực": COMMITTEES,
+    "Phó Bí thư": [*COMMITTEES, "socio_political_org"],
+    "Ủy viên Ban Thường vụ": COMMITTEES[:5],
+    "Trưởng ban": BOARDS,
+    "Phó Trưởng ban Thường trực": BOARDS,
+    "Phó Trưởng ban": BOARDS,
+    "Chủ tịch": ["state_body", "fatherland_front", "socio_political_org"],
+}
