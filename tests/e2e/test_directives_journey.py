@@ -41,6 +41,7 @@ def test_task_progress_rolls_up(live_server: Any, page: Any, shots: Path) -> Non
     page.click("#impl-tree a:text('Kế hoạch của Thành ủy Hà Nội')")
     page.click("text=Giao nhiệm vụ")
     page.fill("#id_content", "Hoàn thiện vị trí việc làm các ban đảng Thành ủy")
+    page.wait_for_load_state()
     page.fill("#id_lead_unit", "ban to chuc ha noi")
     page.wait_for_selector("#id_lead_unit_results [role=option]")
     page.screenshot(path=str(shots / "11a-chon-don-vi.png"), full_page=True)

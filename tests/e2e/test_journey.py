@@ -23,6 +23,7 @@ def login(page: Any, base: str, username: str) -> None:
 
 def pick(page: Any, field: str, typed: str, label: str) -> None:
     """Type part of a name into a picker and click the suggestion labelled ``label``."""
+    page.wait_for_load_state()  # htmx listens once the page has loaded: typing before is lost
     page.fill(f"#id_{field}", typed)
     page.click(f"#id_{field}_results [role=option][data-label='{label}']")
 

@@ -67,6 +67,7 @@ def test_import_recognize_a_member_and_see_the_report_change(
     page.screenshot(path=str(shots / "41-ho-so-dang-vien.png"), full_page=True)
 
     page.click("a:text-is('Chuyển sinh hoạt')")
+    page.wait_for_load_state()
     page.fill("#id_to_cell", "khu pho 2")
     option = page.locator("#id_to_cell_results [role=option]").first
     assert option.get_attribute("data-label") == "Chi bộ Khu phố 2"
