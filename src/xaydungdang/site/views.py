@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from xaydungdang.core import hooks
-from xaydungdang.core.access import ACTIONS, VIEW, scope_for
+from xaydungdang.core.access import VIEW, scope_for
 from xaydungdang.core.audit import event_label
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
@@ -60,10 +60,8 @@ def search(request: HttpRequest) -> HttpResponse:
 def pick(request: HttpRequest, source: str) -> HttpResponse:
     """The suggestions of a picker (``ui.pickers``) as an HTML fragment: ``?q=…&action=…``."""
     src = pickers.source(source)
-    action = request.GET.get("action", VIEW)
-    if action not in ACTIONS:
-        action = VIEW
     query = pickers.query_text(request.GET.get("q", ""))
+    action = request.GET.get("action", VIEW)
     choices = src.search(request.user, action, query, pickers.LIMIT) if words(query) else []
     context = {"choices": choices, "query": query, "noun": src.noun}
     return render(request, "ui/pickers/results.html", context)

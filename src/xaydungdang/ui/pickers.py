@@ -25,7 +25,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from xaydungdang.core import hooks
-from xaydungdang.core.access import VIEW
+from xaydungdang.core.access import ACTIONS, VIEW
 from xaydungdang.core.text import clean, fold
 
 MAX_QUERY = 200  # characters of a query that are searched
@@ -92,8 +92,38 @@ def only_match(found: list[Any], text: str, name: Callable[[Any], str]) -> Any |
     return chosen[0] if len(chosen) == 1 else None
 
 
+class Guarded:
+    """A registered source as the kit hands it out: every text is cleaned first (no control
+    characters or NUL, which PostgreSQL refuses; at most ``MAX_QUERY`` characters) and an
+    unknown action reads as viewing, so no source meets raw input."""
+
+    def __init__(self, inner: PickerSource) -> None:
+        self.inner = inner
+        self.noun = inner.noun
+
+    def search(self, user: Any, action: str, query: str, limit: int) -> list[Choice]:
+        text = query_text(query)
+        return self.inner.search(user, _action(action), text, limit) if text else []
+
+    def resolve(self, user: Any, action: str, text: str) -> Any | None:
+        text = query_text(text)
+        return self.inner.resolve(user, _action(action), text) if text else None
+
+    def get(self, user: Any, action: str, value: str) -> Any | None:
+        return self.inner.get(user, _action(action), query_text(value))
+
+    def label(self, obj: Any) -> str:
+        return self.inner.label(obj)
+
+
+def _action(action: str) -> str:
+    return action if action in ACTIONS else VIEW
+
+
 def sources() -> dict[str, PickerSource]:
-    return {name: src for provide in hooks.PICKER_SOURCES() for name, src in provide().items()}
+    return {
+        name: Guarded(src) for provide in hooks.PICKER_SOURCES() for name, src in provide().items()
+    }
 
 
 def source(name: str) -> PickerSource:
