@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from xaydungdang.core.access import VIEW, path_q
 from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit
+from xaydungdang.ui.params import parse_id
 
 from .models import Document, Task
 from .rollup import Rollup, Thresholds, rollups_by_document, thresholds, warning
@@ -38,12 +39,12 @@ def register(user: Any, params: dict[str, str]) -> QuerySet[Document]:
     qs = Document.objects.restrict(user, VIEW).select_related("issuer")
     if params.get("loai"):
         qs = qs.filter(doc_type=params["loai"])
-    if params.get("co_quan", "").isdigit():
-        qs = qs.filter(issuer_id=int(params["co_quan"]))
+    if (issuer := parse_id(params.get("co_quan", ""))) is not None:
+        qs = qs.filter(issuer_id=issuer)
     if params.get("khoa"):
         qs = qs.filter(term=params["khoa"].strip().upper())
-    if params.get("nam", "").isdigit():
-        qs = qs.filter(issued_on__year=int(params["nam"]))
+    if (year := parse_id(params.get("nam", ""))) is not None and 1 <= year <= 9999:
+        qs = qs.filter(issued_on__year=year)
     for word in fold(params.get("q", "")).split():
         qs = qs.filter(folded__contains=word)
     return qs.order_by("-issued_on", "-id")

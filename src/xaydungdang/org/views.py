@@ -15,6 +15,7 @@ from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.hooks import UNIT_PANELS
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import render_panels
+from xaydungdang.ui.params import int_param
 
 from . import forms, selectors, services
 from .models import Unit
@@ -40,7 +41,8 @@ def _unit(request: HttpRequest, pk: int, action: str = VIEW) -> Unit:
 
 def tree(request: HttpRequest) -> HttpResponse:
     day, error = _day(request)
-    root = _unit(request, int(request.GET["goc"])) if request.GET.get("goc", "").isdigit() else None
+    root_id = int_param(request, "goc")
+    root = _unit(request, root_id) if root_id is not None else None
     nodes = selectors.tree_as_of(request.user, day, root)
     return render(
         request, "org/tree.html", {"nodes": nodes, "day": day, "error": error, "root": root}

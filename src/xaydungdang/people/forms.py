@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from xaydungdang.core.access import VIEW
 from xaydungdang.org.fields import UnitRefField
 from xaydungdang.ui.forms import UserForm, VNDateField
+from xaydungdang.ui.params import parse_id
 
 from .models import Gender, Person, Title
 
@@ -25,8 +26,8 @@ class PersonRefField(forms.CharField):
     def clean(self, value: Any) -> Any:
         text = (super().clean(value) or "").strip()
         person = None
-        if text.isdigit():
-            person = Person.objects.restrict(self.user, VIEW).filter(pk=int(text)).first()
+        if parse_id(text) is not None:
+            person = Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(text)).first()
         if person is None:
             raise ValidationError(f"Không tìm thấy cá nhân số “{text}” trong phạm vi của bạn.")
         return person

@@ -12,6 +12,7 @@ from xaydungdang.org.fields import UnitRefField
 from xaydungdang.org.forms import split_lines
 from xaydungdang.people.models import Person
 from xaydungdang.ui.forms import UserForm, VNDateField
+from xaydungdang.ui.params import parse_id
 
 from .choices import EventKind, ItemStatus, ReviewKind
 
@@ -57,8 +58,8 @@ class PersonLinesField(forms.CharField):
         people = []
         for ref in split_lines(super().clean(value) or ""):
             person = (
-                Person.objects.restrict(self.user, VIEW).filter(pk=int(ref)).first()
-                if ref.isdigit()
+                Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref)).first()
+                if parse_id(ref) is not None
                 else None
             )
             if person is None:
@@ -153,8 +154,8 @@ class EvidenceForm(UserForm):
         found = []
         for ref in split_lines(self.cleaned_data.get(name, "")):
             obj = (
-                model.objects.restrict(self.user, VIEW).filter(pk=int(ref)).first()
-                if ref.isdigit()
+                model.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref)).first()
+                if parse_id(ref) is not None
                 else None
             )
             if obj is None:

@@ -15,7 +15,6 @@ import datetime as dt
 import functools
 import io
 import itertools
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,7 +22,6 @@ from typing import Any, NamedTuple
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from openpyxl import load_workbook
 
 from xaydungdang.core import access, rules
 from xaydungdang.core.actors import Actor
@@ -40,6 +38,8 @@ from xaydungdang.members.services import bulk
 from xaydungdang.members.services.lifecycle import add_months
 from xaydungdang.members.validation import general_education_ok, number_problem
 from xaydungdang.org.models import Unit
+from xaydungdang.ui.params import parse_id
+from xaydungdang.ui.xlsx import sheet_rows
 
 COLUMNS = [
     "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Quê quán",
@@ -104,16 +104,7 @@ def read_table(name: str, source: Source) -> Iterator[tuple[int, list[str]]]:
         return
     if not name.lower().endswith(".xlsx"):
         raise ValidationError("Chỉ nhận tệp .csv hoặc .xlsx.")
-    try:
-        book = load_workbook(
-            io.BytesIO(source) if isinstance(source, bytes) else source,
-            read_only=True,
-            data_only=True,
-        )
-        sheet = book.worksheets[0]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
-        raise ValidationError("Tệp không phải bảng tính Excel (.xlsx) hợp lệ.") from None
-    for i, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for i, values in enumerate(sheet_rows(source), start=1):
         yield i, [_text(v) for v in values]
 
 
@@ -189,7 +180,7 @@ class Parser:
         for i in range(0, len(unknown), 2000):
             part = unknown[i : i + 2000]
             self.cells.update({code: Cell(*v) for code, *v in self._units().filter(code__in=part)})
-            by_id = [int(c) for c in part if c.isdigit() and c not in self.cells]
+            by_id = [i for c in part if c not in self.cells and (i := parse_id(c)) is not None]
             self.cells.update({str(v[0]): Cell(*v) for _, *v in self._units().filter(pk__in=by_id)})
             self.cells.update({c: None for c in part if c not in self.cells})
 
