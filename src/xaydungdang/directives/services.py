@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.actors import check as check_actor
 from xaydungdang.core.text import clean, fold
@@ -236,6 +237,7 @@ def progress_report(
         raise ValidationError("Tiến độ phải là số từ 0 đến 100.")
     if reported_on > timezone.localdate():
         raise ValidationError("Ngày báo cáo không được sau ngày hôm nay.")
+    check_date(reported_on, "progress", "Ngày báo cáo")
     if task.status == TaskStatus.STOPPED:
         raise ValidationError("Nhiệm vụ đã dừng thực hiện, không nhận báo cáo tiến độ.")
     user = user_of(actor)

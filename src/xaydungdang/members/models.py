@@ -16,6 +16,7 @@ from django.db.models import Q
 from xaydungdang.core.access import ScopedModel
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import RuleSet, TimeStampedModel
+from xaydungdang.core.plausible import check_date
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
 
@@ -101,6 +102,13 @@ class Member(ScopedModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.person.full_name
+
+    def clean(self) -> None:
+        """The dates of the sheet are plausible (one check in core, for every step)."""
+        check_date(self.birth_date, "birth", "Ngày sinh")
+        check_date(self.admission_decision_date, "admission", "Ngày quyết định kết nạp")
+        check_date(self.admission_ceremony_date, "admission", "Ngày lễ kết nạp")
+        check_date(self.full_date, "admission", "Ngày chính thức")
 
     scope_paths = ("cell_path",)
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.actors import check as check_actor
 from xaydungdang.core.text import clean
@@ -224,6 +225,7 @@ def event_create(
         raise access.AccessDenied("Không có quyền với các đơn vị này.")
     if held_on > timezone.localdate():
         raise ValidationError("Ngày của sự kiện không được sau ngày hôm nay.")
+    check_date(held_on, "event", "Ngày của sự kiện")
     event = Event(
         kind=kind,
         title=clean(title),

@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
-from xaydungdang.core import access, rules
+from xaydungdang.core import access, plausible, rules
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import parse_vn_date, vn_date
 from xaydungdang.core.text import clean, fold
@@ -151,6 +151,8 @@ class Parser:
         self.month_rules: dict[tuple[str, dt.date], int] = {}
         self.shifted: dict[tuple[dt.date, int], dt.date] = {}
         self.texts: dict[str, str] = {}
+        self.plausible = {k: plausible.checker(k, self.today) for k in ("birth", "admission")}
+        self.problems: dict[tuple[dt.date, str], str] = {}
         self.rules = {
             key: functools.cache(rules.resolver(key))
             for key in ("members.admission_min_age_months", "members.probation_months")
@@ -197,7 +199,7 @@ class Parser:
             raise ValueError(f"“{found.name}” ({text}) đã kết thúc hoạt động ngày {ended}")
         return found
 
-    def date(self, text: str, what: str) -> dt.date:
+    def date(self, text: str, what: str, kind: str = "admission") -> dt.date:
         if not text:
             raise ValueError(f"thiếu {what}")
         day = self.dates.get(text)
@@ -206,6 +208,11 @@ class Parser:
                 day = self.dates[text] = parse_vn_date(text)
             except ValueError:
                 raise ValueError(f"{what} “{text}” không hợp lệ (dd/mm/yyyy)") from None
+        problem = self.problems.get((day, what))
+        if problem is None:
+            problem = self.problems[(day, what)] = self.plausible[kind](day, what)
+        if problem:
+            raise ValueError(problem.rstrip("."))
         return day
 
     def months(self, key: str, day: dt.date) -> int:
@@ -234,7 +241,7 @@ class Parser:
         gender = GENDERS.get(c[1]) or GENDERS.get(fold(c[1]))
         if gender is None:
             raise ValueError(f"giới tính “{c[1]}” phải là Nam hoặc Nữ")
-        birth = self.date(c[2], "ngày sinh")
+        birth = self.date(c[2], "ngày sinh", "birth")
         general = c[6] or "12/12"
         if not general_education_ok(general):
             raise ValueError(f"giáo dục phổ thông “{general}” phải có dạng lớp/hệ, ví dụ 12/12")
