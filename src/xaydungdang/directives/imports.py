@@ -18,6 +18,7 @@ from xaydungdang.core.access import VIEW
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.text import fold
+from xaydungdang.core.uploads import check_upload
 from xaydungdang.org.models import Unit, UnitAlias
 from xaydungdang.ui.params import parse_id
 from xaydungdang.ui.xlsx import sheet_rows
@@ -157,6 +158,7 @@ def read_rows(file: IO[bytes], user: Any) -> tuple[list[TaskRow], list[str]]:
 
 def import_tasks(*, document: Document, file: IO[bytes], actor: Actor) -> int:
     """Create every task of the sheet, or none: errors carry their row numbers."""
+    check_upload(file, "tasks")
     rows, errors = read_rows(file, actor)
     if errors:
         raise ValidationError(errors)

@@ -13,10 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
-from xaydungdang.core.plausible import check_date
 from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.actors import check as check_actor
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean, fold
+from xaydungdang.core.uploads import check_upload
 from xaydungdang.org.models import Unit
 
 from .choices import IMPLEMENTING_TYPES, DocType, TaskStatus
@@ -114,6 +115,7 @@ def document_create(
         is_demo=is_demo,
     )
     if attachment is not None:
+        check_upload(attachment, "attachment")
         doc.attachment = attachment
     _check_document(doc)
     with transaction.atomic():
@@ -245,6 +247,7 @@ def progress_report(
         task=task, reported_on=reported_on, percent=percent, text=text, reported_by=user
     )
     if attachment is not None:
+        check_upload(attachment, "attachment")
         update.attachment = attachment
     update.full_clean()
     before = audit.snapshot(task)

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from xaydungdang.core import access, audit
-from xaydungdang.core.plausible import check_date
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.actors import check as check_actor
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person

@@ -20,8 +20,8 @@ from xaydungdang.directives.rollup import thresholds, warning
 from xaydungdang.org.models import Unit
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import render_panels
-from xaydungdang.ui.xlsx import xlsx_response
 from xaydungdang.ui.params import int_param
+from xaydungdang.ui.xlsx import xlsx_response
 
 PAGE = 50
 

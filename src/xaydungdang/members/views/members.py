@@ -16,6 +16,7 @@ from django.utils import timezone
 from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.core.uploads import check_upload
 from xaydungdang.members import forms, selectors, services
 from xaydungdang.members.choices import MembershipType, Standing
 from xaydungdang.members.models import Member
@@ -208,6 +209,7 @@ def member_import(request: HttpRequest, pk: int) -> HttpResponse:
 
     def call(d: dict[str, Any]) -> Any:
         upload = d["upload"]
+        check_upload(upload, "members")
         name, data = upload.name, upload.read()
         errors = imports.check(name, data, request.user)
         if errors:
