@@ -99,6 +99,13 @@ class Member(ScopedModel, TimeStampedModel):
                 condition=Q(standing="member", membership_type="probationary"),
             ),
         ]
+        constraints = [
+            # One card, one member: the series (8 digits, 12 digits) differ in length, so a
+            # number unique among all cards is unique in its series.
+            models.UniqueConstraint(
+                fields=["card_number"], condition=~Q(card_number=""), name="members_card_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.person.full_name
@@ -111,6 +118,25 @@ class Member(ScopedModel, TimeStampedModel):
         check_date(self.full_date, "admission", "Ngày chính thức")
 
     scope_paths = ("cell_path",)
+
+
+class MemberImport(models.Model):
+    """A member file that was imported, by the hash of its content: the same file again is
+    refused unless the user asks for an update."""
+
+    sha256 = models.CharField(max_length=64, db_index=True)
+    name = models.CharField("Tệp", max_length=300)
+    created = models.PositiveIntegerField("Số đảng viên đã nhập", default=0)
+    skipped = models.PositiveIntegerField("Số dòng đã có trên hệ thống", default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    actor = models.CharField("Người nhập", max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = "Lần nhập tệp đảng viên"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class SeniorityGap(models.Model):

@@ -211,12 +211,15 @@ def member_import(request: HttpRequest, pk: int) -> HttpResponse:
         upload = d["upload"]
         check_upload(upload, "members")
         name, data = upload.name, upload.read()
-        errors = imports.check(name, data, request.user)
+        update = bool(d.get("update"))
+        errors = imports.check(name, data, request.user, update=update)
         if errors:
             raise ValidationError(errors[:50])
 
         def work(_job: Any, report: Any) -> None:
-            imports.members_import(name=name, data=data, actor=request.user, progress=report)
+            imports.members_import(
+                name=name, data=data, actor=request.user, progress=report, update=update
+            )
 
         return jobs.start(
             kind="members_import", label=f"Nhập đảng viên từ {name}", work=work, user=request.user
