@@ -110,6 +110,8 @@ USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 
 XDD_JOBS_INLINE = os.environ.get("XDD_JOBS_INLINE", "0") == "1"  # run jobs in the request
+XDD_JOB_HEARTBEAT_SECONDS = 10  # a running job touches its row this often
+XDD_JOB_STALE_SECONDS = 120  # a job silent this long lost its process: it is marked failed
 MEDIA_ROOT = VAR_DIR / "media"  # attachments; served only through views that check access
 # Uploads: a file above 2.5 MB goes to a temporary file, not memory; form data without files is
 # at most 5 MB; each kind of upload has its cap, checked before the file is read (core.uploads).
