@@ -57,7 +57,8 @@ def test_a_wrong_dimension_tag_does_not_cut_the_sheet_short(cells: dict[str, Uni
 
 
 @pytest.mark.parametrize(
-    "member", ["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml"]
+    "member",
+    ["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml"],
 )
 def test_broken_xml_inside_a_valid_xlsx_is_refused_in_vietnamese(
     cells: dict[str, Unit], member: str
@@ -122,8 +123,9 @@ def test_importing_the_same_file_twice_is_refused_and_update_skips_the_known(
         progress=lambda _p, m: reports.append(m),
     )
     assert count == 0 and _state() == before
-    assert "Bỏ qua 2 dòng đã có" in reports[-1] and "Dòng 2: đã có đảng viên Nguyễn Thị Hoa" in (
-        reports[-1]
+    assert (
+        "Bỏ qua 2 dòng đã có" in reports[-1]
+        and "Dòng 2: đã có đảng viên Nguyễn Thị Hoa" in (reports[-1])
     )
 
 
@@ -135,15 +137,23 @@ def test_a_member_on_file_is_reported_by_row_in_another_file(cells: dict[str, Un
     new = row("Đinh Văn Mới", "Nam", "01/01/1992")
     before = _state()
     with pytest.raises(ValidationError) as caught:
-        members_import(name="ds2.csv", data=csv_bytes([new, same_card, same_person]), actor=SYSTEM_CLI)
+        members_import(
+            name="ds2.csv", data=csv_bytes([new, same_card, same_person]), actor=SYSTEM_CLI
+        )
     messages = caught.value.messages
     assert messages[0].startswith("Dòng 3: đã có đảng viên Nguyễn Thị Hoa (hồ sơ số")
     assert "số thẻ 12345678" in messages[0]
     assert messages[1].startswith("Dòng 4: đã có đảng viên Lò Văn Pấng")
     assert _state() == before
-    assert members_import(
-        name="ds2.csv", data=csv_bytes([new, same_card, same_person]), actor=SYSTEM_CLI, update=True
-    ) == 1
+    assert (
+        members_import(
+            name="ds2.csv",
+            data=csv_bytes([new, same_card, same_person]),
+            actor=SYSTEM_CLI,
+            update=True,
+        )
+        == 1
+    )
     assert Member.objects.count() == 3
 
 

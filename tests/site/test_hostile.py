@@ -32,7 +32,7 @@ HOSTILE = [
     "01/01/0001",
     "31/12/9999",
     "",
-    "=HYPERLINK(\"http://x\")",
+    '=HYPERLINK("http://x")',
     "'; DROP TABLE x; --",
 ]
 GET_PARAMS = [
