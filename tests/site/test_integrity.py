@@ -21,13 +21,11 @@ from tests.site.test_permissions import hcm_objects
 from xaydungdang.core import jobs
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, Job
-from xaydungdang.core.plausible import bounds
-from xaydungdang.core.uploads import check_upload
 from xaydungdang.directives import services as directives
 from xaydungdang.org import services as org
 from xaydungdang.people import services as people
 from xaydungdang.programs import services as programs
-from xaydungdang.ui.xlsx import append, workbook_bytes
+from xaydungdang.ui.xlsx import workbook_bytes
 
 D = dt.date
 FAR, EARLY = D(9999, 12, 31), D(1, 1, 1)
@@ -93,6 +91,8 @@ def test_every_dated_service_refuses_an_implausible_date(demo: Any, day: dt.date
 
 
 def test_the_bounds_come_from_the_rule_registry(db: None) -> None:
+    from xaydungdang.core.plausible import bounds
+
     today = D(2026, 1, 1)
     assert bounds("admission", today) == (D(1930, 2, 3), D(2026, 2, 1))
     assert bounds("rename", today)[1] == D(2027, 1, 2)
@@ -105,6 +105,8 @@ def test_formula_text_is_written_as_text_in_exports() -> None:
     for cell in (sheet["A2"], sheet["A3"]):
         assert cell.data_type == "s" and cell.quotePrefix
     assert sheet["A2"].value == '=HYPERLINK("http://x","bấm")'
+    from xaydungdang.ui.xlsx import append
+
     book = Workbook()
     other = book.active
     append(other, ["@SUM(A1)", "-2", 3])
@@ -146,6 +148,8 @@ def test_a_job_whose_process_died_is_failed_when_its_page_is_read(
 
 
 def test_an_upload_over_its_cap_is_refused_before_it_is_read(settings: Any) -> None:
+    from xaydungdang.core.uploads import check_upload
+
     settings.XDD_UPLOAD_LIMITS = {"article": 100, "members": 100, "tasks": 100, "attachment": 100}
 
     class Unread(SimpleUploadedFile):
