@@ -31,7 +31,7 @@ class UnitRefField(forms.CharField):
         qs = Unit.objects.restrict(self.user, self.action)
         ref = text.split(" ", 1)[0].strip()
         unit = qs.filter(code=ref).first() or (
-            qs.filter(pk=parse_id(ref)).first() if parse_id(ref) is not None else None
+            qs.filter(pk=parse_id(ref) or 0).first() if parse_id(ref) is not None else None
         )
         if unit is None:
             raise ValidationError(f"Không tìm thấy đơn vị “{text}” trong phạm vi được phân quyền.")

@@ -27,7 +27,7 @@ class PersonRefField(forms.CharField):
         text = (super().clean(value) or "").strip()
         person = None
         if parse_id(text) is not None:
-            person = Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(text)).first()
+            person = Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(text) or 0).first()
         if person is None:
             raise ValidationError(f"Không tìm thấy cá nhân số “{text}” trong phạm vi của bạn.")
         return person

@@ -58,7 +58,7 @@ class PersonLinesField(forms.CharField):
         people = []
         for ref in split_lines(super().clean(value) or ""):
             person = (
-                Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref)).first()
+                Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref) or 0).first()
                 if parse_id(ref) is not None
                 else None
             )
@@ -154,7 +154,7 @@ class EvidenceForm(UserForm):
         found = []
         for ref in split_lines(self.cleaned_data.get(name, "")):
             obj = (
-                model.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref)).first()
+                model.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref) or 0).first()
                 if parse_id(ref) is not None
                 else None
             )

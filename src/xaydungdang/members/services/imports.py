@@ -184,7 +184,7 @@ class Parser:
         for i in range(0, len(unknown), 2000):
             part = unknown[i : i + 2000]
             self.cells.update({code: Cell(*v) for code, *v in self._units().filter(code__in=part)})
-            by_id = [i for c in part if c not in self.cells and (i := parse_id(c)) is not None]
+            by_id = [n for c in part if c not in self.cells and (n := parse_id(c)) is not None]
             self.cells.update({str(v[0]): Cell(*v) for _, *v in self._units().filter(pk__in=by_id)})
             self.cells.update({c: None for c in part if c not in self.cells})
 
@@ -379,7 +379,7 @@ def check(name: str, source: Source, user: Any, update: bool = False) -> list[st
     except ValidationError as exc:
         return exc.messages
     errors: list[str] = []
-    skipped = [] if update else None
+    skipped: list[str] | None = [] if update else None
     count = sum(len(c) for c in parsed(read_table(name, source), user, errors, skipped=skipped))
     if not count and not errors and not skipped:
         errors.append("Tệp không có dòng đảng viên nào.")

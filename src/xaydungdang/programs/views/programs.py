@@ -145,7 +145,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
     if program is None and int_param(request, "van_ban") is not None:
         directive = (
             Document.objects.restrict(request.user, VIEW)
-            .filter(pk=int_param(request, "van_ban"))
+            .filter(pk=int_param(request, "van_ban") or 0)
             .first()
         )
     if program is None and directive is None:

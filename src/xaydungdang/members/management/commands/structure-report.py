@@ -23,7 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         ref = options["unit"]
         unit = Unit.objects.filter(code=ref).first() or (
-            Unit.objects.filter(pk=parse_id(ref)).first() if parse_id(ref) is not None else None
+            Unit.objects.filter(pk=parse_id(ref) or 0).first()
+            if parse_id(ref) is not None
+            else None
         )
         if unit is None:
             raise CommandError(f"Không tìm thấy đơn vị “{ref}”.")
