@@ -85,6 +85,12 @@ def _minimal(paths: set[str]) -> Scope:
     return Scope(False, tuple(kept))
 
 
+def actor_scope(actor: Any, action: str) -> Scope:
+    """The scope of a service's actor: a missing actor is refused, never read as nobody."""
+    check_actor(actor)
+    return scope_for(actor, action)
+
+
 def path_q(field: str, prefixes: tuple[str, ...]) -> models.Q:
     """Rows whose ``field`` lies in one of the subtrees (an index-friendly range per prefix)."""
     q = models.Q(pk__in=[])

@@ -173,7 +173,7 @@ def task_create(
 ) -> Task:
     """Assign a task of ``document`` to ``lead_unit``."""
     access.require(actor, access.CHANGE, document.issuer.path)
-    if not access.scope_for(actor, access.VIEW).covers(
+    if not access.actor_scope(actor, access.VIEW).covers(
         lead_unit.path
     ) and not lead_unit.path.startswith(document.issuer.path):
         raise access.AccessDenied("Không tìm thấy đơn vị chủ trì.")

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from xaydungdang.core import access, audit
+from xaydungdang.core import access, actors, audit, jobs
 from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.dates import vn_date
+from xaydungdang.core.models import Job
 from xaydungdang.core.text import clean
 from xaydungdang.directives.models import Document
 from xaydungdang.org.models import Unit
@@ -173,3 +174,26 @@ def review_finalize(*, review: Review, actor: Actor) -> Review:
             scope_path=review.issuer.path,
         )
     return review
+
+
+def review_file_start(*, review: Review, ext: str, actor: Actor) -> Job:
+    """Write the review as a Word or PDF file in a job (audited: a Party document leaves the
+    system)."""
+    from .report import FORMATS, review_file
+
+    actors.check(actor)
+    if not Review.objects.restrict(actor, access.VIEW).filter(pk=review.pk).exists():
+        raise access.AccessDenied("Không tìm thấy báo cáo.")
+    if ext not in FORMATS:
+        raise ValidationError("Định dạng tệp không hợp lệ.")
+
+    def work(job: Job, progress: jobs.Report) -> None:
+        name, data = review_file(review, ext, progress)
+        jobs.save_result(job, name, data)
+
+    label = f"Tạo tệp {FORMATS[ext][0]}: {review.title}"
+    with transaction.atomic():
+        job = jobs.start(kind=f"review_{ext}", label=label, work=work, user=actor)
+        audit.record(actor=actor, obj=job, action="create", before=None,
+                     scope_path=review.issuer.path)  # fmt: skip
+    return job

@@ -221,7 +221,7 @@ def event_create(
         raise ValidationError("Loại sự kiện không hợp lệ.")
     if not units:
         raise ValidationError("Hãy nêu ít nhất một đơn vị của sự kiện.")
-    if not any(access.scope_for(actor, access.CHANGE).covers(u.path) for u in units):
+    if not any(access.actor_scope(actor, access.CHANGE).covers(u.path) for u in units):
         raise access.AccessDenied("Không có quyền với các đơn vị này.")
     if held_on > timezone.localdate():
         raise ValidationError("Ngày của sự kiện không được sau ngày hôm nay.")

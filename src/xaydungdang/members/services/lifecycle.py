@@ -18,6 +18,7 @@ from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import fold, given_key, name_sort_key
 from xaydungdang.members.choices import CELL_KINDS, Activity, EventKind, MembershipType, Standing
+from xaydungdang.members.events import MemberStep
 from xaydungdang.members.models import Member, MemberEvent, SeniorityGap
 from xaydungdang.members.structure import tallies as aggregates
 from xaydungdang.members.validation import check_numbers, check_sheet
@@ -74,6 +75,14 @@ def _step(
     member.save()
     aggregates.change(before, aggregates.state(member))
     step = MemberEvent.objects.create(member=member, kind=kind, day=day, rule_set=rule_set, **event)
+    business = MemberStep(
+        member_id=member.pk,
+        step=kind,
+        step_label=step.get_kind_display(),
+        name=str(member),
+        day=day.isoformat(),
+    )
+    audit.emit(business, actor=actor, obj=member, scope_path=member.cell_path)
     audit.record(
         actor=actor,
         obj=member,

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.directives.models import Document
 from xaydungdang.programs import forms, reviews, services
 from xaydungdang.programs.figures import plan_figures
 from xaydungdang.programs.models import Program, ProgramItem, ProgramYear, Review
-from xaydungdang.programs.report import FORMATS, review_file
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.params import int_param
 
@@ -214,18 +211,7 @@ def _review_file_job(request: HttpRequest, pk: int, ext: str) -> HttpResponse:
     review = _review(request, pk)
     if request.method != "POST":
         return redirect("programs:review", pk=pk)
-    label = FORMATS[ext][0]
-
-    def work(job: Any, progress: jobs.Report) -> None:
-        name, data = review_file(review, ext, progress)
-        # A folder per job: the download keeps its name, with no suffix for a name taken before.
-        job.result.save(f"{job.pk}/{name}", ContentFile(data), save=False)
-        job.result_url = reverse("job_file", args=[job.pk])
-        job.save(update_fields=["result", "result_url"])
-
-    job = jobs.start(
-        kind=f"review_{ext}", label=f"Tạo tệp {label}: {review.title}", work=work, user=request.user
-    )
+    job = reviews.review_file_start(review=review, ext=ext, actor=request.user)
     return redirect("job", pk=job.pk)
 
 
