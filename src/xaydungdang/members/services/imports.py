@@ -290,13 +290,14 @@ class OnFile:
         for i in range(0, len(chunk), self.PART):
             part = chunk[i : i + self.PART]
             cards = {r.card_number for r in part if r.card_number}
-            by_card = {
-                v[3]: v for v in Member.objects.filter(card_number__in=cards).values_list(*fields)
-            }
+            # The same condition as the unique index on cards, so the database uses it.
+            known = Member.objects.filter(card_number__in=cards).exclude(card_number="")
+            by_card = {v[3]: v for v in known.values_list(*fields)}
+            # By name and birth date (the name index); the cell is compared here: a filter on
+            # the cells would lead the database to read every member of 2,000 cells.
             same = Member.objects.filter(
                 folded_name__in={fold(r.name) for r in part},
                 birth_date__in={r.birth for r in part},
-                cell_id__in={r.cell.pk for r in part},
             ).values_list("folded_name", "birth_date", "cell_id", *fields)
             by_person = {(v[0], v[1], v[2]): v[3:] for v in same}
             for r in part:
