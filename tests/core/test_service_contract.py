@@ -194,6 +194,8 @@ CASES: dict[str, Case] = {
     "person_update": ("hcm", lambda w: dict(person=w.person(), birth_year=1970)),
     "tenure_start": ("hcm", lambda w: dict(person=w.person(), title=Title.objects.get(
         name="Phó Bí thư"), unit=w.city, start=D(2021, 1, 1))),
+    "tenure_attest": ("hcm", lambda w: dict(person=w.person(), title=Title.objects.get(
+        name="Phó Bí thư"), unit=w.city, day=D(2021, 1, 1), source="Bài thử")),
     "tenure_update": ("hcm", lambda w: dict(tenure=w.tenure(), note="Ghi chú")),
     "tenure_end": ("hcm", lambda w: dict(tenure=w.tenure(), end=D(2022, 1, 1))),
     "title_create": ("quantri", lambda w: dict(name="Chức danh thử")),

@@ -1,7 +1,7 @@
 """Public facts of the seed articles (../shared/seeds/), as demo data.
 
-Tenure periods are only the dates on which an article states that the person held the title
-(``attested_only``): the articles do not give appointment dates, so none are invented here.
+The dates the articles give are attestations: the tenure covers that day. The real start and
+end of the posts, each with its public source, are in ``careers.py``.
 """
 
 from __future__ import annotations
@@ -166,6 +166,7 @@ TITLES: list[tuple[str, str, int]] = [
     ("Bí thư", "{title} {unit}", 30),
     ("Phó Bí thư Thường trực", "{title} {unit}", 31),
     ("Phó Bí thư", "{title} {unit}", 32),
+    ("Ủy viên Ban Thường vụ", "{title} {unit}", 33),
     ("Chủ tịch", "{title} {unit}", 40),
 ]
 

@@ -16,11 +16,11 @@ from xaydungdang.directives.models import Document, Task
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
-from xaydungdang.people.models import Person, Tenure, Title
+from xaydungdang.people.models import TITLE_UNIT_KINDS, Person, Tenure, Title
 from xaydungdang.programs.models import Event, Program
 
 from . import articles as demo_articles
-from . import data
+from . import careers, data
 from . import directives as demo_directives
 from . import programs as demo_programs
 
@@ -92,39 +92,69 @@ def _titles() -> dict[str, Title]:
     for name, template, rank in data.TITLES:
         if name not in titles:
             titles[name] = people.title_create(
-                name=name, label_template=template, rank=rank, actor=SYSTEM_DEMO
+                name=name,
+                label_template=template,
+                rank=rank,
+                unit_kinds=TITLE_UNIT_KINDS.get(name, []),
+                actor=SYSTEM_DEMO,
             )
     return titles
 
 
+def _person(full_name: str, gender: str, home: Unit) -> Person:
+    person = Person.objects.filter(full_name=full_name, managing_unit=home).first()
+    if person is None:
+        person = people.person_create(
+            full_name=full_name,
+            gender=gender,
+            managing_unit=home,
+            is_demo=True,
+            note="Dữ liệu minh họa từ các bài báo nguồn.",
+            actor=SYSTEM_DEMO,
+        )
+    return person
+
+
+def _careers(units: dict[str, Unit], titles: dict[str, Title]) -> None:
+    """The real posts, with their decisions and sources (public facts, ``careers.py``)."""
+    for c in careers.CAREERS:
+        person = _person(c.person, "unknown", units[c.home])
+        if Tenure.objects.filter(
+            person=person, title=titles[c.title], unit=units[c.unit], start=c.start.day
+        ).exists():
+            continue
+        end = c.end
+        people.tenure_start(
+            person=person,
+            title=titles[c.title],
+            unit=units[c.unit],
+            start=c.start.day,
+            start_precision=c.start.precision,
+            start_basis=c.start.basis,
+            start_reference=c.start.reference,
+            end=end.day if end else None,
+            end_precision=end.precision if end else "day",
+            end_basis=end.basis if end else "manual",
+            end_reference=end.reference if end else "",
+            source=c.source[:300],
+            note=f"Nguồn: {c.source}",
+            actor=SYSTEM_DEMO,
+        )
+
+
 def _persons(units: dict[str, Unit], titles: dict[str, Title]) -> None:
     for full_name, gender, home, tenures in data.PERSONS:
-        person = Person.objects.filter(full_name=full_name, managing_unit=units[home]).first()
-        if person is None:
-            person = people.person_create(
-                full_name=full_name,
-                gender=gender,
-                managing_unit=units[home],
-                is_demo=True,
-                note="Dữ liệu minh họa từ các bài báo nguồn.",
-                actor=SYSTEM_DEMO,
-            )
+        person = _person(full_name, gender, units[home])
         for title, unit, days in tenures:
-            start, end = min(days), max(days) + dt.timedelta(days=1)
-            if Tenure.objects.filter(
-                person=person, title=titles[title], unit=units[unit], start=start
-            ).exists():
-                continue
-            people.tenure_start(
-                person=person,
-                title=titles[title],
-                unit=units[unit],
-                start=start,
-                end=end,
-                attested_only=True,
-                source="; ".join(data.SRC[d] for d in sorted(days)),
-                actor=SYSTEM_DEMO,
-            )
+            for day in sorted(days):
+                people.tenure_attest(
+                    person=person,
+                    title=titles[title],
+                    unit=units[unit],
+                    day=day,
+                    source=data.SRC[day],
+                    actor=SYSTEM_DEMO,
+                )
 
 
 def _users(units: dict[str, Unit]) -> None:
@@ -148,6 +178,7 @@ def load(say: Say = print) -> None:
         units = _units()
         _restructure_2025(units)
         titles = _titles()
+        _careers(units, titles)
         _persons(units, titles)
         _users(units)
         demo_directives.load(units)

@@ -110,19 +110,14 @@ def _tenure(p: Proposal, batch: Batch) -> tuple[Any, str]:
         return batch.scoped(Tenure, data["tenure_id"]), unit.path
     source = f"{batch.article.title} ({day:%d/%m/%Y})"
     if data["action"] == "extend":
-        tenure = batch.scoped(Tenure, data["tenure_id"])
-        end = None if tenure.end is None else max(tenure.end, day + dt.timedelta(days=1))
-        tenure = people.tenure_update(
-            tenure=tenure, start=min(tenure.start, day), end=end, actor=batch.actor
-        )
-        return tenure, unit.path
-    tenure = people.tenure_start(
+        batch.scoped(Tenure, data["tenure_id"])
+    # An article attests that the tenure covers its day: the attestation joins the tenure that
+    # covers it or widens an attested one of the same person, title and unit.
+    tenure = people.tenure_attest(
         person=person,
         title=Title.objects.get(pk=data["title_id"]),
         unit=unit,
-        start=day,
-        end=day + dt.timedelta(days=1),
-        attested_only=True,
+        day=day,
         source=source,
         actor=batch.actor,
     )

@@ -18,6 +18,19 @@ class Gender(models.TextChoices):
     UNKNOWN = "unknown", "Chưa rõ"
 
 
+class Precision(models.TextChoices):
+    DAY = "day", "Ngày"
+    MONTH = "month", "Tháng"
+    YEAR = "year", "Năm"
+    UNKNOWN = "unknown", "Chưa rõ"
+
+
+class Basis(models.TextChoices):
+    DECISION = "decision", "Quyết định bổ nhiệm, bầu cử"
+    ARTICLE = "article", "Nguồn tin xác nhận"
+    MANUAL = "manual", "Nhập tay"
+
+
 class Person(ScopedModel, TimeStampedModel):
     full_name = models.CharField("Họ và tên", max_length=200)
     folded_name = models.CharField(max_length=200, db_index=True)
@@ -68,6 +81,12 @@ class Title(ScopedModel, TimeStampedModel):
     label_template = models.CharField("Mẫu tên gọi", max_length=200, default="{title} {unit}")
     rank = models.PositiveSmallIntegerField("Thứ tự", default=100)
     description = models.TextField("Mô tả", blank=True)
+    unit_kinds = models.JSONField(
+        "Loại đơn vị áp dụng",
+        default=list,
+        blank=True,
+        help_text="Các loại đơn vị có chức danh này; để trống là mọi loại đơn vị.",
+    )
 
     class Meta:
         verbose_name = "Chức danh"
@@ -78,6 +97,9 @@ class Title(ScopedModel, TimeStampedModel):
         return self.name
 
     scope_shared = True  # the catalog is shared by every signed-in user
+
+    def fits(self, unit_kind: str) -> bool:
+        return not self.unit_kinds or unit_kind in self.unit_kinds
 
     def label(self, unit_name: str) -> str:
         return self.label_template.format(title=self.name, unit=unit_name).strip()
@@ -101,6 +123,20 @@ class Tenure(ScopedModel, TimeStampedModel):
         help_text="Khoảng thời gian chỉ gồm những ngày nguồn tin xác nhận, "
         "không phải ngày quyết định.",
     )
+    start_precision = models.CharField(
+        "Độ chính xác ngày bắt đầu", max_length=10, choices=Precision.choices, default="day"
+    )
+    start_basis = models.CharField(
+        "Căn cứ bắt đầu", max_length=10, choices=Basis.choices, default=Basis.MANUAL
+    )
+    start_reference = models.CharField("Quyết định, nguồn bắt đầu", max_length=300, blank=True)
+    end_precision = models.CharField(
+        "Độ chính xác ngày thôi giữ", max_length=10, choices=Precision.choices, default="day"
+    )
+    end_basis = models.CharField(
+        "Căn cứ thôi giữ", max_length=10, choices=Basis.choices, default=Basis.MANUAL
+    )
+    end_reference = models.CharField("Quyết định, nguồn thôi giữ", max_length=300, blank=True)
     source = models.CharField("Nguồn", max_length=300, blank=True)
     note = models.TextField("Ghi chú", blank=True)
 
@@ -122,3 +158,56 @@ class Tenure(ScopedModel, TimeStampedModel):
         return f"{self.person} – {self.title.label(self.unit.name)}"
 
     scope_paths = ("unit__path", "person__managing_unit__path")
+
+
+class TenureAttestation(ScopedModel, TimeStampedModel):
+    """A source that states, on ``day``, that the tenure's holder held the title: the tenure
+    covers that day. An attested-only tenure's known span is min(day)..max(day)."""
+
+    tenure = models.ForeignKey(
+        Tenure, verbose_name="Quá trình", on_delete=models.CASCADE, related_name="attestations"
+    )
+    day = models.DateField("Ngày nguồn tin")
+    source = models.CharField("Nguồn", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "Nguồn xác nhận chức danh"
+        ordering = ["day", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenure", "day", "source"], name="people_attestation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tenure_id} @ {self.day}"
+
+    scope_paths = ("tenure__unit__path", "tenure__person__managing_unit__path")
+
+
+COMMITTEES = [
+    "central_direct_committee",
+    "provincial_committee",
+    "district_committee",
+    "commune_committee",
+    "grassroots_committee",
+    "grassroots_cell",
+    "sub_committee",
+    "subordinate_cell",
+]
+BOARDS = ["advisory_board", "steering_committee", "inspection_commission"]
+
+# The kinds of unit each well-known title belongs to (empty: any kind).
+TITLE_UNIT_KINDS: dict[str, list[str]] = {
+    "Tổng Bí thư": ["central_committee"],
+    "Thường trực Ban Bí thư": ["secretariat"],
+    "Bí thư Trung ương Đảng": ["secretariat"],
+    "Bí thư": [*COMMITTEES, "socio_political_org"],
+    "Phó Bí thư Thường trực": COMMITTEES,
+    "Phó Bí thư": [*COMMITTEES, "socio_political_org"],
+    "Ủy viên Ban Thường vụ": COMMITTEES[:5],
+    "Trưởng ban": BOARDS,
+    "Phó Trưởng ban Thường trực": BOARDS,
+    "Phó Trưởng ban": BOARDS,
+    "Chủ tịch": ["state_body", "fatherland_front", "socio_political_org"],
+}

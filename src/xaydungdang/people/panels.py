@@ -12,7 +12,7 @@ from xaydungdang.ui.panels import Panel
 from xaydungdang.ui.params import day_param, int_param
 
 from .models import Title
-from .selectors import holders
+from .selectors import holders, who_held
 
 
 def unit_holders_panel(request: HttpRequest, unit: Any) -> Panel:
@@ -31,7 +31,7 @@ def unit_holders_panel(request: HttpRequest, unit: Any) -> Panel:
         "ask_day": day,
         "ask_error": error,
         "ask_title": title,
-        "ask_rows": holders(user, unit, day, title) if asked and not error else [],
-        "titles": titles.order_by("rank", "name"),
+        "ask": who_held(user, unit, day, title) if asked and not error else None,
+        "titles": [t for t in titles.order_by("rank", "name") if t.fits(unit.kind)],
     }
     return Panel("people/_unit_holders.html", context)

@@ -44,6 +44,57 @@ def holders(user: Any, unit: Unit, day: dt.date, title: Title | None = None) -> 
     )
 
 
+@dataclasses.dataclass
+class Neighbour:
+    """The nearest record before or after the asked day, when no tenure covers it."""
+
+    tenure: Tenure
+    day: dt.date  # the last day known before, or the first day known after
+    attested: bool  # the day is a source's date, not a decision's
+
+
+@dataclasses.dataclass
+class WhoHeld:
+    day: dt.date
+    holders: list[Tenure]
+    before: list[Neighbour]
+    after: list[Neighbour]
+
+    @property
+    def known(self) -> bool:
+        return bool(self.holders or self.before or self.after)
+
+
+def who_held(user: Any, unit: Unit, day: dt.date, title: Title | None = None) -> WhoHeld:
+    """Who held ``title`` (or any title) in ``unit`` on ``day``: the tenures covering it; for a
+    title that none covers, the nearest records before and after, so that a gap in the sources
+    is never answered as "nobody"."""
+    qs = Tenure.objects.restrict(user, VIEW).filter(unit=unit).select_related("person", "title")
+    if title is not None:
+        qs = qs.filter(title=title)
+    rows = list(qs.order_by("title__rank", "start", "person__sort_key", "id"))  # one query
+    covering = [t for t in rows if t.start <= day and (t.end is None or t.end > day)]
+    held = {t.title_id for t in covering}
+    before: dict[int, Neighbour] = {}
+    after: dict[int, Neighbour] = {}
+    for t in rows:
+        if t.title_id in held:
+            continue
+        if t.end is not None and t.end <= day:
+            last = t.end - dt.timedelta(days=1) if t.end_basis == "article" else t.end
+            near = Neighbour(t, last, t.end_basis == "article")
+            if t.title_id not in before or near.day >= before[t.title_id].day:
+                before[t.title_id] = near
+        elif t.start > day:
+            near = Neighbour(t, t.start, t.start_basis == "article")
+            if t.title_id not in after or near.day < after[t.title_id].day:
+                after[t.title_id] = near
+    rank = lambda n: (n.tenure.title.rank, n.tenure.title.name)  # noqa: E731
+    return WhoHeld(
+        day, covering, sorted(before.values(), key=rank), sorted(after.values(), key=rank)
+    )
+
+
 def career(user: Any, person: Person) -> list[CareerRow]:
     """The person's tenures in time order, each named with the unit's name at its start."""
     tenures = list(

@@ -13,10 +13,11 @@ from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean, fold, name_sort_key
+from xaydungdang.org.choices import UnitKind
 from xaydungdang.org.models import Unit
 
 from .events import TenureEnded, TenureStarted
-from .models import Gender, Person, Tenure, Title
+from .models import Basis, Gender, Person, Precision, Tenure, TenureAttestation, Title
 
 
 def _clean_person(person: Person) -> None:
@@ -85,6 +86,11 @@ def _clean_title(title: Title) -> None:
         title.label("x")
     except (KeyError, IndexError, ValueError) as exc:
         raise ValidationError("Mẫu tên gọi chỉ được dùng {title} và {unit}.") from exc
+    kinds = list(dict.fromkeys(title.unit_kinds or []))
+    unknown = [k for k in kinds if k not in UnitKind.values]
+    if unknown:
+        raise ValidationError(f"Loại đơn vị không hợp lệ: {', '.join(unknown)}.")
+    title.unit_kinds = kinds
     title.folded = fold(title.name)
     title.full_clean()
 
@@ -95,10 +101,17 @@ def title_create(
     label_template: str = "{title} {unit}",
     rank: int = 100,
     description: str = "",
+    unit_kinds: list[str] | None = None,
     actor: Actor,
 ) -> Title:
     _require_catalog(actor)
-    title = Title(name=name, label_template=label_template, rank=rank, description=description)
+    title = Title(
+        name=name,
+        label_template=label_template,
+        rank=rank,
+        description=description,
+        unit_kinds=list(unit_kinds or []),
+    )
     _clean_title(title)
     audit.save(title, actor=actor, before=None)
     return title
@@ -106,11 +119,30 @@ def title_create(
 
 def title_update(*, title: Title, actor: Actor, **changes: Any) -> Title:
     _require_catalog(actor)
-    audit.check_fields(changes, {"name", "label_template", "rank", "description"})
+    audit.check_fields(changes, {"name", "label_template", "rank", "description", "unit_kinds"})
     before = audit.apply_changes(title, changes)
     _clean_title(title)
     audit.save(title, actor=actor, before=before)
     return title
+
+
+def check_title_fits(title: Title, unit: Unit) -> None:
+    """A title belongs to kinds of unit: a city committee has a Bí thư, not a Tổng Bí thư."""
+    if not title.fits(unit.kind):
+        kinds = ", ".join(str(UnitKind(k).label) for k in title.unit_kinds)
+        raise ValidationError(
+            f"Chức danh “{title.name}” không thuộc loại đơn vị “{unit.get_kind_display()}” "
+            f"của “{unit.name}”; chức danh này chỉ có ở: {kinds}."
+        )
+
+
+def _check_bases(tenure: Tenure) -> None:
+    for field in ("start_precision", "end_precision"):
+        if getattr(tenure, field) not in Precision.values:
+            raise ValidationError("Độ chính xác của ngày không hợp lệ.")
+    for field in ("start_basis", "end_basis"):
+        if getattr(tenure, field) not in Basis.values:
+            raise ValidationError("Căn cứ không hợp lệ.")
 
 
 def _check_period(tenure: Tenure) -> None:
@@ -156,11 +188,19 @@ def tenure_start(
     source: str = "",
     note: str = "",
     attested_only: bool = False,
+    start_precision: str = Precision.DAY,
+    start_basis: str = Basis.MANUAL,
+    start_reference: str = "",
+    end_precision: str = Precision.DAY,
+    end_basis: str = Basis.MANUAL,
+    end_reference: str = "",
     actor: Actor,
 ) -> Tenure:
-    """Record that ``person`` held ``title`` in ``unit`` from ``start`` (to ``end``, if known).
+    """Record that ``person`` held ``title`` in ``unit`` from ``start`` (to ``end``, if known),
+    each bound with its precision and basis (decision, article, by hand).
     Concurrent titles are allowed; the same title in the same unit may not overlap."""
     access.require(actor, access.CHANGE, unit.path)
+    check_title_fits(title, unit)
     visible = Person.objects.restrict(actor, access.VIEW).filter(pk=person.pk)
     if not visible.exists():
         raise access.AccessDenied("Không có quyền với cá nhân này.")
@@ -173,7 +213,14 @@ def tenure_start(
         source=clean(source),
         note=note,
         attested_only=attested_only,
+        start_precision=start_precision,
+        start_basis=start_basis,
+        start_reference=clean(start_reference),
+        end_precision=end_precision,
+        end_basis=end_basis,
+        end_reference=clean(end_reference),
     )
+    _check_bases(tenure)
     _check_period(tenure)
     tenure.full_clean()
     with transaction.atomic():
@@ -188,14 +235,30 @@ def tenure_start(
     return tenure
 
 
+EDITABLE = {
+    "start",
+    "end",
+    "source",
+    "note",
+    "attested_only",
+    "start_precision",
+    "start_basis",
+    "start_reference",
+    "end_precision",
+    "end_basis",
+    "end_reference",
+}
+
+
 def tenure_update(*, tenure: Tenure, actor: Actor, **changes: Any) -> Tenure:
     """Correct a tenure's dates, source or note. Ending one is ``tenure_end``."""
-    audit.check_fields(changes, {"start", "end", "source", "note", "attested_only"})
+    audit.check_fields(changes, EDITABLE)
     access.require(actor, access.CHANGE, tenure.unit.path)
     if "source" in changes:
         changes["source"] = clean(changes["source"])
     had_end = tenure.end
     before = audit.apply_changes(tenure, changes)
+    _check_bases(tenure)
     _check_period(tenure)
     tenure.full_clean()
     with transaction.atomic():
@@ -226,6 +289,74 @@ def tenure_end(*, tenure: Tenure, end: dt.date, actor: Actor) -> Tenure:
     if tenure.end is not None:
         raise ValidationError(f"Quá trình này đã kết thúc từ {vn_date(tenure.end)}.")
     return tenure_update(tenure=tenure, end=end, actor=actor)
+
+
+def _attest_row(tenure: Tenure, day: dt.date, source: str, actor: Actor) -> None:
+    row, created = TenureAttestation.objects.get_or_create(
+        tenure=tenure, day=day, source=clean(source)[:300]
+    )
+    if created:
+        audit.record(
+            actor=actor, obj=row, action="create", before=None, scope_path=tenure.unit.path
+        )
+
+
+def tenure_attest(
+    *,
+    person: Person,
+    title: Title,
+    unit: Unit,
+    day: dt.date,
+    source: str = "",
+    actor: Actor,
+) -> Tenure:
+    """A source states that ``person`` held ``title`` in ``unit`` on ``day``: the tenure covers
+    that day. The attestation joins the tenure that covers ``day``; else it widens the known
+    span of an attested tenure of the same person, title and unit (min..max of its
+    attestations), if that overlaps no other tenure; else it opens a new attested tenure."""
+    access.require(actor, access.CHANGE, unit.path)
+    with transaction.atomic():
+        same = list(
+            Tenure.objects.select_for_update()
+            .filter(person=person, title=title, unit=unit)
+            .order_by("start", "id")
+        )
+        for tenure in same:
+            if tenure.start <= day and (tenure.end is None or tenure.end > day):
+                _attest_row(tenure, day, source, actor)
+                return tenure
+        for tenure in sorted(same, key=lambda t: _distance(t, day)):
+            if not tenure.attested_only:
+                continue
+            start = min(tenure.start, day)
+            end = max(tenure.end or day, day + dt.timedelta(days=1))
+            others = [t for t in same if t.pk != tenure.pk]
+            if any(t.start < end and (t.end is None or t.end > start) for t in others):
+                continue
+            tenure = tenure_update(tenure=tenure, start=start, end=end, actor=actor)
+            _attest_row(tenure, day, source, actor)
+            return tenure
+        tenure = tenure_start(
+            person=person,
+            title=title,
+            unit=unit,
+            start=day,
+            end=day + dt.timedelta(days=1),
+            attested_only=True,
+            start_basis=Basis.ARTICLE,
+            end_basis=Basis.ARTICLE,
+            source=source[:300],
+            actor=actor,
+        )
+        _attest_row(tenure, day, source, actor)
+        return tenure
+
+
+def _distance(tenure: Tenure, day: dt.date) -> int:
+    if day < tenure.start:
+        return (tenure.start - day).days
+    end = tenure.end or day
+    return max(0, (day - end).days)
 
 
 def open_tenures_check(unit: Unit, day: dt.date) -> str:

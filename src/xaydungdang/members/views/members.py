@@ -106,6 +106,7 @@ def _step_page(
         success=lambda _: page,
         cancel_url=page,
         done_message=done,
+        record=member,
     )
 
 
