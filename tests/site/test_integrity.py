@@ -74,7 +74,7 @@ def test_every_dated_service_refuses_an_implausible_date(demo: Any, day: dt.date
             unit=o["unit"], name="Tên mới hẳn", effective_date=day, actor=SYSTEM_CLI
         ),
         lambda: people.tenure_start(
-            person=o["person"], title=o["title"], unit=o["unit"], start=day, actor=SYSTEM_CLI
+            person=o["person"], title=o["tenure"].title, unit=o["unit"], start=day, actor=SYSTEM_CLI
         ),
         lambda: directives.progress_report(
             task=o["task"], reported_on=day, percent=10, text="Báo cáo", actor=SYSTEM_CLI
