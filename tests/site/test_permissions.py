@@ -143,6 +143,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "org:tree": (lambda o: [], 200, 200),
     "org:root_create": (lambda o: [], 404, 404),
     "org:unit": (lambda o: [o["unit"].pk], 404, 200),
+    "org:children": (lambda o: [o["unit"].pk], 404, 200),
     "org:create": (lambda o: [o["unit"].pk], 404, 200),
     "org:edit": (lambda o: [o["unit"].pk], 404, 200),
     "org:rename": (lambda o: [o["unit"].pk], 404, 200),
