@@ -45,7 +45,9 @@ INSTALLED_APPS = [
     "xaydungdang.ingest",
     "xaydungdang.site",
     "xaydungdang.demo",
+    "django.forms",  # last: the kit's widget templates (ui) come first
 ]
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "xaydungdang.core.middleware.RequestIdMiddleware",
