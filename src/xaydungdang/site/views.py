@@ -19,6 +19,7 @@ from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure
+from xaydungdang.ui import diff
 
 from .search import search as run_search
 
@@ -78,7 +79,8 @@ def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         obj, rows, back = _history_target(request.user, kind, pk)
     except ObjectDoesNotExist:
         raise Http404("Không tìm thấy.") from None
-    changes = ChangeRecord.objects.filter(rows).order_by("-at", "-id")[:200]
+    records = list(ChangeRecord.objects.filter(rows).order_by("-at", "-id")[:200])
+    changes = diff.labelled(records, request.user)
     events = [
         (e, event_label(e.kind)) for e in BusinessEvent.objects.filter(rows).order_by("-at")[:200]
     ]
