@@ -7,9 +7,9 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 
 from xaydungdang.core.actors import SYSTEM_CLI
+from xaydungdang.org import selectors
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
-from xaydungdang.org import selectors
 from xaydungdang.org.selectors import TreeNode
 
 D = dt.date

@@ -71,9 +71,9 @@ def test_fragment_keeps_to_the_scope_and_the_day(
     assert "Quận ủy Quận 1" in before and "Đảng ủy phường Sài Gòn" not in before
     assert "Đảng ủy phường Sài Gòn" in after and "Quận ủy Quận 1" not in after
     shown = _child_ids(after)
-    assert shown and all(
-        Unit.objects.get(pk=pk).path.startswith(hcm.path) for pk in shown
-    ), "only units within the reader's scope"
+    assert shown and all(Unit.objects.get(pk=pk).path.startswith(hcm.path) for pk in shown), (
+        "only units within the reader's scope"
+    )
 
 
 def test_scoped_reader_sees_own_top(

@@ -38,8 +38,8 @@ def test_unit_history_is_labelled(
     for shown in ("Tên", "Chi bộ Thử Nghiệm", "Loại", "Chi bộ cơ sở", "Trực thuộc",
                   "Thành ủy Thành phố Hồ Chí Minh", "Hiệu lực từ", "01/07/2024", "Mã"):  # fmt: skip
         assert shown in cells, shown
-    for hidden in ("path", "sort_key", "search_text", "is_demo", "Dữ liệu minh họa", "grassroots_cell",
-                   "2024-07-01", "parent_id"):  # fmt: skip
+    for hidden in ("path", "sort_key", "search_text", "is_demo", "Dữ liệu minh họa",
+                   "grassroots_cell", "2024-07-01", "parent_id"):  # fmt: skip
         assert hidden not in cells, hidden
 
 

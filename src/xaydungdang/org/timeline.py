@@ -71,7 +71,7 @@ def changes_between(user: Any, a: dt.date, b: dt.date) -> tuple[list[Change], bo
     )
     more = len(events) > MAX_EVENTS
     events = events[:MAX_EVENTS]
-    small = [e.pk for e in events if e.n_links <= MAX_LINKS]  # type: ignore[attr-defined]
+    small = [e.pk for e in events if e.n_links <= MAX_LINKS]
     links: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for event_id, unit_id, role in (
         UnitEventLink.objects.filter(event_id__in=small)

@@ -163,7 +163,9 @@ def related_names(
     return names
 
 
-def labelled(records: list[ChangeRecord], user: Any) -> list[tuple[ChangeRecord, list[FieldChange]]]:
+def labelled(
+    records: list[ChangeRecord], user: Any
+) -> list[tuple[ChangeRecord, list[FieldChange]]]:
     """Each record with its changes as a reader reads them."""
     names = related_names(records, user)
     return [(r, field_changes(r, names)) for r in records]
