@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.dates import vn_date
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import RuleSet, TimeStampedModel
 from xaydungdang.org.models import Unit
@@ -155,7 +156,7 @@ class MemberEvent(models.Model):
         ordering = ["day", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.day}"
+        return f"{self.get_kind_display()} {vn_date(self.day)}"
 
     @classmethod
     def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
