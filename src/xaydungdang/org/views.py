@@ -75,7 +75,7 @@ def tree(request: HttpRequest) -> HttpResponse:
         "changes": changes,
         "more_changes": more,
         "span": timeline.period(day, other) if other else None,
-        "query": _tree_query(day, other),
+        "tree_query": _tree_query(day, other),
     }
     return render(request, "org/tree.html", context)
 
@@ -88,7 +88,7 @@ def tree_children(request: HttpRequest, pk: int) -> HttpResponse:
     other, _ = _compare(request, day)
     nodes = selectors.tree_children(request.user, day, [unit.pk], 1)
     _mark(request.user, nodes, day, other)
-    context = {"nodes": nodes, "query": _tree_query(day, other)}
+    context = {"nodes": nodes, "tree_query": _tree_query(day, other)}
     return render(request, "org/_tree_nodes.html", context)
 
 
