@@ -52,7 +52,7 @@ def _file(n: int, cells: list[str]) -> Path:
     """The member file of n rows (written once; the tree's codes are stable)."""
     import datetime as dt
 
-    from xaydungdang.members import synthetic
+    from xaydungdang.demo.members import synthetic
 
     path = ROOT / "var" / f"bench-members-{n}.csv"
     if not path.exists():
@@ -107,13 +107,13 @@ def straightforward(unit: Any) -> dict[str, dict[str, int]]:
 
 
 def _product(unit: Any) -> dict[str, dict[str, int]]:
-    from xaydungdang.members import aggregates
+    from xaydungdang.members.structure import tallies as aggregates
 
     return aggregates.to_json(aggregates.subtree(unit.pk))
 
 
 def reports(units: dict[str, Any]) -> dict[str, Any]:
-    from xaydungdang.members.report import structure_report
+    from xaydungdang.members.structure.report import structure_report
 
     out = {}
     for label, unit in units.items():
@@ -151,8 +151,8 @@ def pages(province: Any, names: list[str]) -> dict[str, Any]:
 
 def _load(n: int) -> tuple[float, float]:
     """Build the tree and import the member file; (tree seconds, import seconds)."""
-    from xaydungdang.members import imports
-    from xaydungdang.members.national import national_tree
+    from xaydungdang.demo.members.national import national_tree
+    from xaydungdang.members.services import imports
 
     start = time.perf_counter()
     holders = national_tree(1.0, say=lambda _m: None)

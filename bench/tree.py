@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import RoleAssignment
 from xaydungdang.core.services import role_grant
-from xaydungdang.members.national import national_tree
+from xaydungdang.demo.members.national import national_tree
 from xaydungdang.org.models import Unit, UnitVersion
 
 RUNS = 15

@@ -11,7 +11,7 @@ import pytest
 
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.demo.loader import load
-from xaydungdang.members.imports import COLUMNS
+from xaydungdang.members.services.imports import COLUMNS
 from xaydungdang.org.models import Unit
 
 from .test_journey import login

@@ -15,8 +15,9 @@ from tests.members.test_lifecycle import admit
 from xaydungdang.core import rules
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
-from xaydungdang.members import badges, due
+from xaydungdang.members import due
 from xaydungdang.members.models import BadgeAward
+from xaydungdang.members.services import badges
 from xaydungdang.org.models import Unit
 
 D = dt.date
@@ -25,7 +26,7 @@ D = dt.date
 def test_the_probation_list_uses_the_rule_of_the_ceremony_date(cells: dict[str, Unit]) -> None:
     from django.contrib.auth import get_user_model
 
-    from xaydungdang.members import services
+    from xaydungdang.members.services import lifecycle as services
 
     rules.ruleset_create(
         code="thu-du-bi-18", name="Thử: dự bị 18 tháng", source="thử nghiệm",

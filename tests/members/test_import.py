@@ -14,10 +14,10 @@ from openpyxl import Workbook
 
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
-from xaydungdang.members import aggregates
-from xaydungdang.members.imports import COLUMNS, members_import
 from xaydungdang.members.models import Member
-from xaydungdang.members.report import structure_report
+from xaydungdang.members.services.imports import COLUMNS, members_import
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.structure.report import structure_report
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 

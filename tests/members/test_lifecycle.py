@@ -18,10 +18,12 @@ from hypothesis import strategies as st
 
 from xaydungdang.core import access
 from xaydungdang.core.actors import SYSTEM_CLI
-from xaydungdang.core.models import ChangeRecord
-from xaydungdang.members import aggregates, badges, services
+from xaydungdang.core.models import BusinessEvent, ChangeRecord
+from xaydungdang.members import services
 from xaydungdang.members.models import Member, MemberEvent
-from xaydungdang.members.report import snapshot_year_end, structure_report
+from xaydungdang.members.services import badges
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.structure.report import snapshot_year_end, structure_report
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
@@ -201,7 +203,7 @@ def test_report_scoping_and_snapshots(
     assert Member.objects.restrict(outsider).count() == 1
     with pytest.raises(ValidationError, match="Chưa có số liệu chốt"):
         structure_report(None, cells["province"], D(2023, 6, 1))
-    snapshot_year_end(2022)
+    snapshot_year_end(year=2022, actor=SYSTEM_CLI)
     admit(cells["cb-1"])
     past = structure_report(None, cells["province"], D(2023, 6, 1))
     assert (past["total"], past["as_of"]) == (1, "2022-12-31")
@@ -301,3 +303,16 @@ def test_counts_follow_a_unit_moved_in_the_tree(cells: dict[str, Unit]) -> None:
     assert structure_report(None, cells["other"])["total"] == 2
     assert structure_report(None, Unit.objects.get(code="r"))["total"] == 2
     assert_counts_match()
+
+
+def test_each_step_reaches_the_business_event_feed(cells: dict[str, Unit]) -> None:
+    member = admit(cells["cb-1"])
+    services.member_transfer(
+        member=member, to_cell=cells["cb-3"], day=D(2021, 1, 5), actor=SYSTEM_CLI
+    )
+    events = BusinessEvent.objects.filter(
+        object_type="members.member", object_id=str(member.pk)
+    ).order_by("at", "id")
+    assert [e.kind for e in events] == ["members.step", "members.step"]
+    assert events.last().summary.endswith(f"{member} (05/01/2021)")  # type: ignore[union-attr]
+    assert events.last().scope_path == cells["cb-3"].path  # type: ignore[union-attr]

@@ -19,10 +19,13 @@ from django.db import connection
 from xaydungdang.core.access import AccessDenied
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.models import ChangeRecord
-from xaydungdang.members import aggregates, bulk, imports, selectors, synthetic
+from xaydungdang.demo.members import synthetic
+from xaydungdang.demo.members.national import holders, national_tree
+from xaydungdang.members import selectors
 from xaydungdang.members.models import Member
-from xaydungdang.members.national import holders, national_tree
-from xaydungdang.members.report import structure_report
+from xaydungdang.members.services import bulk, imports
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.structure.report import structure_report
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people

@@ -6,7 +6,7 @@ import random
 from collections import Counter
 
 from xaydungdang.core.text import name_sort_key
-from xaydungdang.members.synthetic import GIVEN, MIDDLE, SURNAMES, full_name
+from xaydungdang.demo.members.synthetic import GIVEN, MIDDLE, SURNAMES, full_name
 
 
 def test_names_are_family_middle_given_with_realistic_surnames() -> None:

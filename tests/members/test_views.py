@@ -13,8 +13,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from xaydungdang.core.actors import SYSTEM_CLI
-from xaydungdang.members import services
 from xaydungdang.members.models import Member
+from xaydungdang.members.services import lifecycle as services
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
@@ -129,7 +129,7 @@ def test_import_page_checks_rows_then_runs_a_job(
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from xaydungdang.members.imports import COLUMNS
+    from xaydungdang.members.services.imports import COLUMNS
 
     org.unit_create(
         spec=org.UnitSpec(

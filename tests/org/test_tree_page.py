@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from xaydungdang.members.national import national_tree
+from xaydungdang.demo.members.national import national_tree
 from xaydungdang.org.models import Unit, UnitVersion
 
 PAGE_LIMIT = 100_000  # bytes, the bound that holds for the national tree of 288,000 units

@@ -82,3 +82,18 @@ def test_oversized_ids_answer_404_not_500(
     unit = demo["tu-hcm"]
     page = client.get(f"/don-vi/{unit.pk}/", {"vao_ngay": "01/01/2020", "chuc_danh": huge})  # type: ignore[attr-defined]
     assert page.status_code == 200
+
+
+def test_documents_are_found_by_their_symbol_however_it_is_typed(demo: dict[str, Unit]) -> None:
+    staff = get_user_model().objects.get(username="hanoi")  # a central resolution: public record
+    for query in ("18-NQ/TW", "18/NQ-TW", "nq 18", "NQ 18", "18 nq tw"):
+        hits = search(staff, query)
+        assert hits and hits[0].kind == "document", query
+        assert hits[0].label.startswith("Nghị quyết 18-NQ/TW"), (query, hits[0].label)
+
+
+def test_the_unit_itself_ranks_before_the_bodies_inside_it(demo: dict[str, Unit]) -> None:
+    staff = get_user_model().objects.get(username="btctw")
+    units = [h.label for h in search(staff, "thanh uy ha noi") if h.kind == "unit"]
+    assert units[0] == "Thành ủy Hà Nội"
+    assert len(units) > 1  # the boards and committees inside it come after

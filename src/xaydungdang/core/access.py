@@ -1,17 +1,18 @@
 """The permission choke point: roles granted on an org unit cover its subtree.
 
 Every list, detail, search and export reads through ``Model.objects.restrict(user, action)``.
-A model says how its rows map to the org tree with ``scope_q(prefixes)``. Forbidden and absent
-both answer 404 (``AccessDenied`` is turned into a 404 by the middleware).
+A model says how its rows map to the org tree by declaring ``scope_paths`` (``ScopedModel``).
+Forbidden and absent both answer 404 (``AccessDenied`` is turned into a 404 by the middleware).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import Http404
 
 from .actors import check as check_actor
 from .actors import is_system
@@ -99,6 +100,12 @@ def _minimal(paths: set[str]) -> Scope:
     return Scope(False, tuple(kept))
 
 
+def actor_scope(actor: Any, action: str) -> Scope:
+    """The scope of a service's actor: a missing actor is refused, never read as nobody."""
+    check_actor(actor)
+    return scope_for(actor, action)
+
+
 def path_q(field: str, prefixes: tuple[str, ...]) -> models.Q:
     """Rows whose ``field`` lies in one of the subtrees (an index-friendly range per prefix)."""
     q = models.Q(pk__in=[])
@@ -119,6 +126,7 @@ M = TypeVar("M", bound=models.Model)
 
 class RestrictedQuerySet(models.QuerySet[M], Generic[M]):
     def restrict(self, user: Any, action: str = VIEW) -> RestrictedQuerySet[M]:
+        """The rows ``user`` may ``action``: the one choke point of every read for a user."""
         scope = scope_for(user, action)
         if scope.everything:
             return self
@@ -126,3 +134,49 @@ class RestrictedQuerySet(models.QuerySet[M], Generic[M]):
             return self.none()
         scope_q = self.model.scope_q  # type: ignore[attr-defined]
         return self.filter(scope_q(scope.prefixes))
+
+    def get_or_404(self, pk: Any) -> M:
+        """The row ``pk``, or a 404 that does not say whether it is absent or out of scope."""
+        parsed = _as_id(pk)
+        found = self.filter(pk=parsed).first() if parsed is not None else None
+        if found is None:
+            raise Http404(f"Không tìm thấy {self.model._meta.verbose_name}.")
+        return found
+
+
+def _as_id(pk: Any) -> int | None:
+    if isinstance(pk, int) and not isinstance(pk, bool):
+        return pk
+    text = str(pk).strip()
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= 18 else None
+
+
+class ScopedModel(models.Model):
+    """A model whose rows map to the org tree by the paths it declares.
+
+    ``scope_paths`` names path columns (of the row or through relations, e.g.
+    ``("lead_path", "document__issuer__path")``): a row is in a user's scope when one of them
+    lies in the user's subtrees. A rule that paths cannot say (a link table, the bodies above)
+    goes in ``scope_extra_q``. ``scope_shared`` makes a catalog every signed-in user sees.
+    """
+
+    scope_paths: ClassVar[tuple[str, ...]] = ()
+    scope_shared: ClassVar[bool] = False
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
+        if cls.scope_shared:
+            return models.Q()
+        q = models.Q(pk__in=[])
+        for field in cls.scope_paths:
+            q |= path_q(field, prefixes)
+        return q | cls.scope_extra_q(prefixes)
+
+    @classmethod
+    def scope_extra_q(cls, prefixes: tuple[str, ...]) -> models.Q:
+        return models.Q(pk__in=[])

@@ -108,3 +108,14 @@ def start(*, kind: str, label: str, work: Work, user: Any) -> Job:
     thread = threading.Thread(target=_run, args=(job.pk, work), daemon=True, name=f"job-{job.pk}")
     transaction.on_commit(thread.start)
     return job
+
+
+def save_result(job: Job, name: str, data: bytes) -> None:
+    """Keep the file a job produced, in a folder of its own (a second download of the same
+    report keeps its name), and the address of its download."""
+    from django.core.files.base import ContentFile
+    from django.urls import reverse
+
+    job.result.save(f"{job.pk}/{name}", ContentFile(data), save=False)
+    job.result_url = reverse("job_file", args=[job.pk])
+    job.save(update_fields=["result", "result_url"])

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .access import ScopedModel
 from .fields import PathField
 
 
@@ -55,7 +56,7 @@ def valid_on_q(day: dt.date, prefix: str = "") -> models.Q:
     )
 
 
-class ChangeRecord(models.Model):
+class ChangeRecord(ScopedModel):
     """One write: who, when, under which request, to what, with the object before and after.
 
     Rows never cascade away: the actor is kept by name as well, and the object by type, id and
@@ -84,6 +85,8 @@ class ChangeRecord(models.Model):
     after = models.JSONField("Sau", null=True, blank=True)
     scope_path = PathField("Phạm vi", max_length=255, blank=True, db_index=True)
 
+    scope_paths = ("scope_path",)
+
     class Meta:
         verbose_name = "Bản ghi thay đổi"
         indexes = [models.Index(fields=["object_type", "object_id", "at"])]
@@ -98,7 +101,7 @@ class ChangeRecord(models.Model):
         return [(k, before.get(k), after.get(k)) for k in keys]
 
 
-class BusinessEvent(models.Model):
+class BusinessEvent(ScopedModel):
     """A typed business event for timelines ("tenure started", "units merged", …)."""
 
     at = models.DateTimeField("Thời điểm", default=timezone.now, db_index=True)
@@ -118,6 +121,8 @@ class BusinessEvent(models.Model):
     summary = models.CharField("Tóm tắt", max_length=500)
     payload = models.JSONField(default=dict)
     scope_path = PathField(max_length=255, blank=True, db_index=True)
+
+    scope_paths = ("scope_path",)
 
     class Meta:
         verbose_name = "Sự kiện nghiệp vụ"

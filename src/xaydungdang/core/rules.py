@@ -94,7 +94,7 @@ def ruleset_create(
     """Register a rule set. Sets are immutable once registered: a change is a new dated set."""
     from . import access
 
-    if not access.scope_for(actor, access.MANAGE).everything:
+    if not access.actor_scope(actor, access.MANAGE).everything:
         raise access.AccessDenied("Chỉ quản trị toàn hệ thống mới được ban hành bộ quy tắc.")
     if not rules:
         raise ValidationError("Bộ quy tắc phải có ít nhất một quy tắc.")

@@ -9,25 +9,33 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.access import ScopedModel, path_q
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import TimeStampedModel
+from xaydungdang.org.choices import UnitKind
 from xaydungdang.org.models import Unit
 
 from .choices import DocType, TaskStatus
+
+# The central bodies whose documents are the Party's public record (with the root and its
+# direct children: the Central Committee, the Politburo, the Secretariat, the central boards).
+CENTRAL_BODY_KINDS = (
+    UnitKind.CENTRAL_COMMITTEE,
+    UnitKind.POLITBURO,
+    UnitKind.SECRETARIAT,
+    UnitKind.INSPECTION_COMMISSION,
+    UnitKind.ADVISORY_BOARD,
+    UnitKind.STEERING_COMMITTEE,
+)
 
 
 def _ancestor_paths(prefixes: tuple[str, ...], step: int = 6) -> list[str]:
     return sorted({p[:i] for p in prefixes for i in range(step, len(p) + 1, step)})
 
 
-class DocumentQuerySet(RestrictedQuerySet["Document"]):
-    pass
-
-
-class Document(TimeStampedModel):
+class Document(ScopedModel, TimeStampedModel):
     doc_type = models.CharField("Thể loại", max_length=30, choices=DocType.choices, db_index=True)
     number = models.CharField("Số", max_length=20, blank=True)
     symbol = models.CharField("Số và ký hiệu", max_length=60, blank=True, db_index=True)
@@ -50,8 +58,6 @@ class Document(TimeStampedModel):
     )
     folded = models.CharField(max_length=800, blank=True)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
-
-    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Văn bản"
@@ -79,18 +85,29 @@ class Document(TimeStampedModel):
             text += f" khóa {self.term}"
         return text
 
+    scope_paths = ("issuer__path",)
+
     @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        """Documents issued inside the user's subtree, and those of the bodies above it (which
-        the subtree implements)."""
-        return path_q("issuer__path", prefixes) | Q(issuer__path__in=_ancestor_paths(prefixes))
+    def scope_extra_q(cls, prefixes: tuple[str, ...]) -> Q:
+        """Besides its issuer's subtree, a document is seen by the bodies below its issuer, by
+        every unit that implements it or leads one of its tasks, and, for the central bodies'
+        documents (the Party's public record), by every staff user."""
+        implemented = Document.objects.filter(implements=OuterRef("pk")).filter(
+            path_q("issuer__path", prefixes)
+        )
+        led = Task.objects.filter(document=OuterRef("pk")).filter(path_q("lead_path", prefixes))
+        central = Q(issuer__kind__in=CENTRAL_BODY_KINDS) & (
+            Q(issuer__parent__isnull=True) | Q(issuer__parent__parent__isnull=True)
+        )
+        return (
+            Q(issuer__path__in=_ancestor_paths(prefixes))
+            | Q(Exists(implemented))
+            | Q(Exists(led))
+            | central
+        )
 
 
-class TaskQuerySet(RestrictedQuerySet["Task"]):
-    pass
-
-
-class Task(TimeStampedModel):
+class Task(ScopedModel, TimeStampedModel):
     document = models.ForeignKey(
         Document, verbose_name="Văn bản", on_delete=models.PROTECT, related_name="tasks"
     )
@@ -112,8 +129,6 @@ class Task(TimeStampedModel):
     weight = models.PositiveIntegerField("Trọng số", default=1)
     completed_on = models.DateField("Ngày hoàn thành", null=True, blank=True)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
-
-    objects = TaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Nhiệm vụ"
@@ -137,21 +152,15 @@ class Task(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.ordinal}. {self.content[:80]}"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        """Tasks led inside the subtree, and tasks of documents the subtree issued."""
-        return path_q("lead_path", prefixes) | path_q("document__issuer__path", prefixes)
+    # Tasks led inside the subtree, and tasks of documents the subtree issued.
+    scope_paths = ("lead_path", "document__issuer__path")
 
     @property
     def effective_progress(self) -> int | None:
         return 100 if self.status == TaskStatus.DONE else self.progress
 
 
-class ProgressUpdateQuerySet(RestrictedQuerySet["ProgressUpdate"]):
-    pass
-
-
-class ProgressUpdate(TimeStampedModel):
+class ProgressUpdate(ScopedModel, TimeStampedModel):
     task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="updates")
     reported_on = models.DateField("Ngày báo cáo")
     text = models.TextField("Nội dung")
@@ -160,8 +169,6 @@ class ProgressUpdate(TimeStampedModel):
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-    objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Báo cáo tiến độ"
@@ -175,8 +182,4 @@ class ProgressUpdate(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.reported_on}: {self.percent}%"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return path_q("task__lead_path", prefixes) | path_q(
-            "task__document__issuer__path", prefixes
-        )
+    scope_paths = ("task__lead_path", "task__document__issuer__path")

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from xaydungdang.core import access, audit
+from xaydungdang.core import access, audit, locking
 from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.actors import check as check_actor
 from xaydungdang.core.text import clean, fold
@@ -127,12 +127,27 @@ def document_create(
     return doc
 
 
-def document_update(*, document: Document, actor: Actor, **changes: Any) -> Document:
+_DOC_DERIVED = ["symbol", "number", "issuer_symbol", "title", "term", "folded"]
+
+
+def document_update(
+    *, document: Document, actor: Actor, expected_version: str | None = None, **changes: Any
+) -> Document:
     audit.check_fields(changes, DOC_FIELDS)
-    access.require(actor, access.CHANGE, document.issuer.path)
-    before = audit.apply_changes(document, changes)
-    _check_document(document)
-    audit.save(document, actor=actor, before=before, scope_path=document.issuer.path)
+    with transaction.atomic():
+        current = locking.locked(document, expected_version)
+        access.require(actor, access.CHANGE, current.issuer.path)
+        before = audit.apply_changes(current, changes)
+        _check_document(current)
+        fields = list(dict.fromkeys([*changes, *_DOC_DERIVED]))
+        locking.write(current, {f: getattr(current, f) for f in fields}, caller=document)
+        audit.record(
+            actor=actor,
+            obj=current,
+            action="update",
+            before=before,
+            scope_path=current.issuer.path,
+        )
     return document
 
 
@@ -170,7 +185,7 @@ def task_create(
 ) -> Task:
     """Assign a task of ``document`` to ``lead_unit``."""
     access.require(actor, access.CHANGE, document.issuer.path)
-    if not access.scope_for(actor, access.VIEW).covers(
+    if not access.actor_scope(actor, access.VIEW).covers(
         lead_unit.path
     ) and not lead_unit.path.startswith(document.issuer.path):
         raise access.AccessDenied("Không tìm thấy đơn vị chủ trì.")
@@ -202,12 +217,22 @@ def task_create(
     return task
 
 
-def task_update(*, task: Task, actor: Actor, **changes: Any) -> Task:
+def task_update(
+    *, task: Task, actor: Actor, expected_version: str | None = None, **changes: Any
+) -> Task:
+    """Edit a task: read again under a lock, checked against the version the caller saw; only
+    the fields edited (and what they derive) are written."""
     audit.check_fields(changes, TASK_FIELDS)
-    access.require(actor, access.CHANGE, task.document.issuer.path)
-    before = audit.apply_changes(task, changes)
-    _check_task(task)
-    audit.save(task, actor=actor, before=before, scope_path=task.lead_path)
+    with transaction.atomic():
+        current = locking.locked(task, expected_version)
+        access.require(actor, access.CHANGE, current.document.issuer.path)
+        before = audit.apply_changes(current, changes)
+        _check_task(current)
+        fields = list(dict.fromkeys([*changes, "content", "lead_path", "expected_output"]))
+        locking.write(current, {f: getattr(current, f) for f in fields}, caller=task)
+        audit.record(
+            actor=actor, obj=current, action="update", before=before, scope_path=current.lead_path
+        )
     return task
 
 
@@ -226,9 +251,9 @@ def progress_report(
     text: str,
     attachment: UploadedFile | None = None,
     actor: Actor,
+    expected_version: str | None = None,
 ) -> ProgressUpdate:
     """Report progress on ``task``; 100% completes it on ``reported_on``."""
-    _require_reporter(actor, task)
     text = clean(text or "")
     if not text:
         raise ValidationError("Hãy nêu nội dung báo cáo tiến độ.")
@@ -236,41 +261,49 @@ def progress_report(
         raise ValidationError("Tiến độ phải là số từ 0 đến 100.")
     if reported_on > timezone.localdate():
         raise ValidationError("Ngày báo cáo không được sau ngày hôm nay.")
-    if task.status == TaskStatus.STOPPED:
-        raise ValidationError("Nhiệm vụ đã dừng thực hiện, không nhận báo cáo tiến độ.")
     user = user_of(actor)
-    update = ProgressUpdate(
-        task=task, reported_on=reported_on, percent=percent, text=text, reported_by=user
-    )
-    if attachment is not None:
-        update.attachment = attachment
-    update.full_clean()
-    before = audit.snapshot(task)
-    task.progress = percent
-    task.status = (
-        TaskStatus.DONE
-        if percent == 100
-        else (TaskStatus.IN_PROGRESS if percent > 0 else TaskStatus.NOT_STARTED)
-    )
-    task.completed_on = reported_on if percent == 100 else None
     with transaction.atomic():
+        current = locking.locked(task, expected_version)
+        _require_reporter(actor, current)
+        if current.status == TaskStatus.STOPPED:
+            raise ValidationError("Nhiệm vụ đã dừng thực hiện, không nhận báo cáo tiến độ.")
+        update = ProgressUpdate(
+            task=current, reported_on=reported_on, percent=percent, text=text, reported_by=user
+        )
+        if attachment is not None:
+            update.attachment = attachment
+        update.full_clean()
+        before = audit.snapshot(current)
+        status = (
+            TaskStatus.DONE
+            if percent == 100
+            else (TaskStatus.IN_PROGRESS if percent > 0 else TaskStatus.NOT_STARTED)
+        )
         update.save()
-        task.save(update_fields=["progress", "status", "completed_on", "updated_at"])
+        changes = {
+            "progress": percent,
+            "status": status,
+            "completed_on": reported_on if percent == 100 else None,
+        }
+        locking.write(current, changes, caller=task)
         audit.record(
-            actor=actor, obj=update, action="create", before=None, scope_path=task.lead_path
+            actor=actor, obj=update, action="create", before=None, scope_path=current.lead_path
         )
         audit.record(
-            actor=actor, obj=task, action="update", before=before, scope_path=task.lead_path
+            actor=actor, obj=current, action="update", before=before, scope_path=current.lead_path
         )
-        unit = task.lead_unit.name
+        unit = current.lead_unit.name
         audit.emit(
-            ProgressReported(task.pk, percent, unit),
+            ProgressReported(current.pk, percent, unit),
             actor=actor,
-            obj=task,
-            scope_path=task.lead_path,
+            obj=current,
+            scope_path=current.lead_path,
         )
         if percent == 100:
             audit.emit(
-                TaskCompleted(task.pk, unit), actor=actor, obj=task, scope_path=task.lead_path
+                TaskCompleted(current.pk, unit),
+                actor=actor,
+                obj=current,
+                scope_path=current.lead_path,
             )
     return update

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import unit_views, views
+from .views import documents as views
+from .views import units as unit_views
 
 app_name = "directives"
 urlpatterns = [

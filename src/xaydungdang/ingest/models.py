@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 
-from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.access import ScopedModel
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import TimeStampedModel
 from xaydungdang.org.models import Unit
@@ -34,11 +33,7 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", "Bỏ qua"
 
 
-class ArticleQuerySet(RestrictedQuerySet["Article"]):
-    pass
-
-
-class Article(TimeStampedModel):
+class Article(ScopedModel, TimeStampedModel):
     title = models.CharField("Tiêu đề", max_length=500)
     text = models.TextField("Nội dung đã chuẩn hóa")
     file_name = models.CharField("Tệp gốc", max_length=255, blank=True)
@@ -55,8 +50,6 @@ class Article(TimeStampedModel):
     )
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
 
-    objects = ArticleQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Bài viết, báo cáo"
         verbose_name_plural = "Bài viết, báo cáo"
@@ -65,16 +58,10 @@ class Article(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return path_q("unit__path", prefixes)
+    scope_paths = ("unit__path",)
 
 
-class ProposalQuerySet(RestrictedQuerySet["Proposal"]):
-    pass
-
-
-class Proposal(models.Model):
+class Proposal(ScopedModel, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="proposals")
     seq = models.PositiveIntegerField("Số thứ tự")
     kind = models.CharField("Loại", max_length=20, choices=ProposalKind.choices)
@@ -93,8 +80,6 @@ class Proposal(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ProposalQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Đề xuất"
         verbose_name_plural = "Đề xuất"
@@ -106,16 +91,10 @@ class Proposal(models.Model):
     def __str__(self) -> str:
         return f"{self.seq}. {self.label}"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return path_q("article__unit__path", prefixes)
+    scope_paths = ("article__unit__path",)
 
 
-class SourceQuerySet(RestrictedQuerySet["Source"]):
-    pass
-
-
-class Source(models.Model):
+class Source(ScopedModel, models.Model):
     """An accepted fact's origin: the record it supports, and the sentence that says it."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
@@ -130,8 +109,6 @@ class Source(models.Model):
     span_end = models.PositiveIntegerField()
     scope_path = PathField(max_length=255, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = SourceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Nguồn"
@@ -151,7 +128,5 @@ class Source(models.Model):
         end = at + len(self.quote)
         return self.sentence[:at], self.quote, self.sentence[end:]
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        """Seen by whoever sees the article, and by whoever sees the record's unit."""
-        return path_q("article__unit__path", prefixes) | path_q("scope_path", prefixes)
+    # Seen by whoever sees the article, and by whoever sees the record's unit.
+    scope_paths = ("article__unit__path", "scope_path")

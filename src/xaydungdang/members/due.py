@@ -19,7 +19,7 @@ from xaydungdang.org.models import Unit
 
 from .choices import MembershipType, Standing
 from .models import Member
-from .services import add_months, probation_end
+from .services.lifecycle import add_months, probation_end
 
 SOON_DAYS = 30  # the list shows the probations that end within this many days too
 

@@ -4,10 +4,10 @@ the member, and the member sections of the unit and person pages."""
 from xaydungdang.core import hooks
 from xaydungdang.ui.history import Target, simple_target
 
-from .aggregates import subtree_moved
 from .models import Member
-from .services import person_changed
-from .views import person_member_panel, unit_members_panel
+from .services.lifecycle import person_changed
+from .structure.tallies import subtree_moved
+from .views.members import person_member_panel, unit_members_panel
 
 
 @hooks.PATH_COPIES.register

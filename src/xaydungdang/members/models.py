@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.access import ScopedModel
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import RuleSet, TimeStampedModel
@@ -32,11 +32,7 @@ from .choices import (
 )
 
 
-class MemberQuerySet(RestrictedQuerySet["Member"]):
-    pass
-
-
-class Member(TimeStampedModel):
+class Member(ScopedModel, TimeStampedModel):
     person = models.OneToOneField(
         Person, verbose_name="Cá nhân", on_delete=models.PROTECT, related_name="member"
     )
@@ -81,8 +77,6 @@ class Member(TimeStampedModel):
     readmitted = models.BooleanField("Đã kết nạp lại", default=False)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
 
-    objects = MemberQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Đảng viên"
         verbose_name_plural = "Đảng viên"
@@ -109,9 +103,7 @@ class Member(TimeStampedModel):
     def __str__(self) -> str:
         return self.person.full_name
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return path_q("cell_path", prefixes)
+    scope_paths = ("cell_path",)
 
 
 class SeniorityGap(models.Model):
@@ -129,11 +121,7 @@ class SeniorityGap(models.Model):
         return f"{self.member_id}: {self.start}–{self.end}"
 
 
-class MemberEventQuerySet(RestrictedQuerySet["MemberEvent"]):
-    pass
-
-
-class MemberEvent(models.Model):
+class MemberEvent(ScopedModel, models.Model):
     """One step of a member's lifecycle, for the timeline (the audit keeps the before/after)."""
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
@@ -150,17 +138,13 @@ class MemberEvent(models.Model):
     rule_set = models.ForeignKey(RuleSet, null=True, blank=True, on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = MemberEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["day", "id"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {vn_date(self.day)}"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return path_q("member__cell_path", prefixes)
+    scope_paths = ("member__cell_path",)
 
 
 class BadgeAward(models.Model):

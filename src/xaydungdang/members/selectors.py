@@ -21,9 +21,9 @@ from xaydungdang.core.access import PATH_END, VIEW, path_q
 from xaydungdang.core.text import fold, given_key
 from xaydungdang.org.models import Unit
 
-from . import aggregates
 from .choices import MembershipType, Standing
 from .models import Member
+from .structure import tallies as aggregates
 
 PER_PAGE = 50
 SEARCH_END = "\uffff"  # after every character a folded name can hold

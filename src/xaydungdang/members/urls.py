@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_due
+from .views import due as views_due
+from .views import members as views
 
 app_name = "members"
 urlpatterns = [

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.access import ScopedModel, path_q
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import DatedModel, RuleSet, TimeStampedModel
@@ -24,11 +24,7 @@ from xaydungdang.core.models import DatedModel, RuleSet, TimeStampedModel
 from .choices import EventKind, LinkRole, UnitKind
 
 
-class UnitQuerySet(RestrictedQuerySet["Unit"]):
-    pass
-
-
-class Unit(DatedModel, TimeStampedModel):
+class Unit(ScopedModel, DatedModel, TimeStampedModel):
     code = models.CharField("Mã", max_length=60, unique=True, null=True, blank=True)
     name = models.CharField("Tên", max_length=255)
     short_name = models.CharField("Tên ngắn", max_length=120, blank=True)
@@ -46,8 +42,6 @@ class Unit(DatedModel, TimeStampedModel):
     sort_key = models.CharField(max_length=1200, blank=True, db_index=True)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
 
-    objects = UnitQuerySet.as_manager()
-
     class Meta(DatedModel.Meta):
         verbose_name = "Đơn vị"
         verbose_name_plural = "Đơn vị"
@@ -63,9 +57,7 @@ class Unit(DatedModel, TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        return path_q("path", prefixes)
+    scope_paths = ("path",)
 
     @property
     def display_name(self) -> str:
@@ -89,11 +81,7 @@ class UnitAlias(models.Model):
         return self.alias
 
 
-class UnitVersionQuerySet(RestrictedQuerySet["UnitVersion"]):
-    pass
-
-
-class UnitVersion(DatedModel):
+class UnitVersion(ScopedModel, DatedModel):
     """The unit's name and parent over one period."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="versions")
@@ -103,8 +91,6 @@ class UnitVersion(DatedModel):
         Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = UnitVersionQuerySet.as_manager()
-
     class Meta(DatedModel.Meta):
         verbose_name = "Phiên bản đơn vị"
         indexes = [models.Index(fields=["unit", "valid_from"])]
@@ -113,16 +99,10 @@ class UnitVersion(DatedModel):
     def __str__(self) -> str:
         return self.name
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        return path_q("unit__path", prefixes)
+    scope_paths = ("unit__path",)
 
 
-class UnitEventQuerySet(RestrictedQuerySet["UnitEvent"]):
-    pass
-
-
-class UnitEvent(TimeStampedModel):
+class UnitEvent(ScopedModel, TimeStampedModel):
     kind = models.CharField("Loại sự kiện", max_length=20, choices=EventKind.choices)
     effective_date = models.DateField("Ngày hiệu lực", null=True, blank=True, db_index=True)
     decision_ref = models.CharField("Văn bản quyết định", max_length=200, blank=True)
@@ -137,8 +117,6 @@ class UnitEvent(TimeStampedModel):
     )
     units = models.ManyToManyField(Unit, through="UnitEventLink", related_name="events")
 
-    objects = UnitEventQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Sự kiện tổ chức"
         ordering = ["-effective_date", "-id"]
@@ -147,7 +125,8 @@ class UnitEvent(TimeStampedModel):
         return f"{self.get_kind_display()} ({vn_date(self.effective_date, 'không rõ ngày')})"
 
     @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
+    def scope_extra_q(cls, prefixes: tuple[str, ...]) -> models.Q:
+        """An event is seen by the staff of any unit it links."""
         links = UnitEventLink.objects.filter(event=OuterRef("pk")).filter(
             path_q("unit__path", prefixes)
         )

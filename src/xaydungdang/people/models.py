@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 
-from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.access import ScopedModel, path_q
 from xaydungdang.core.models import TimeStampedModel
 from xaydungdang.org.models import Unit
 
@@ -18,11 +18,7 @@ class Gender(models.TextChoices):
     UNKNOWN = "unknown", "Chưa rõ"
 
 
-class PersonQuerySet(RestrictedQuerySet["Person"]):
-    pass
-
-
-class Person(TimeStampedModel):
+class Person(ScopedModel, TimeStampedModel):
     full_name = models.CharField("Họ và tên", max_length=200)
     folded_name = models.CharField(max_length=200, db_index=True)
     sort_key = models.CharField(max_length=1000, db_index=True)
@@ -44,8 +40,6 @@ class Person(TimeStampedModel):
     note = models.TextField("Ghi chú", blank=True)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
 
-    objects = PersonQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Cá nhân"
         verbose_name_plural = "Cá nhân"
@@ -54,20 +48,18 @@ class Person(TimeStampedModel):
     def __str__(self) -> str:
         return self.full_name
 
+    # Visible where the person's file is kept, or where they held a title.
+    scope_paths = ("managing_unit__path",)
+
     @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        """Visible where the person's file is kept, or where they held a title."""
+    def scope_extra_q(cls, prefixes: tuple[str, ...]) -> models.Q:
         tenures = Tenure.objects.filter(person=OuterRef("pk")).filter(
             path_q("unit__path", prefixes)
         )
-        return path_q("managing_unit__path", prefixes) | models.Q(Exists(tenures))
+        return models.Q(Exists(tenures))
 
 
-class TitleQuerySet(RestrictedQuerySet["Title"]):
-    pass
-
-
-class Title(TimeStampedModel):
+class Title(ScopedModel, TimeStampedModel):
     """A title of the catalog. ``label_template`` names a tenure: "{title} {unit}" gives
     "Bí thư Thành ủy Hà Nội"; "Trưởng {unit}" gives "Trưởng Ban Tổ chức Trung ương"."""
 
@@ -77,8 +69,6 @@ class Title(TimeStampedModel):
     rank = models.PositiveSmallIntegerField("Thứ tự", default=100)
     description = models.TextField("Mô tả", blank=True)
 
-    objects = TitleQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Chức danh"
         verbose_name_plural = "Chức danh"
@@ -87,19 +77,13 @@ class Title(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        return models.Q()  # the catalog is shared by every signed-in user
+    scope_shared = True  # the catalog is shared by every signed-in user
 
     def label(self, unit_name: str) -> str:
         return self.label_template.format(title=self.name, unit=unit_name).strip()
 
 
-class TenureQuerySet(RestrictedQuerySet["Tenure"]):
-    pass
-
-
-class Tenure(TimeStampedModel):
+class Tenure(ScopedModel, TimeStampedModel):
     person = models.ForeignKey(
         Person, verbose_name="Cá nhân", on_delete=models.PROTECT, related_name="tenures"
     )
@@ -120,8 +104,6 @@ class Tenure(TimeStampedModel):
     source = models.CharField("Nguồn", max_length=300, blank=True)
     note = models.TextField("Ghi chú", blank=True)
 
-    objects = TenureQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Quá trình giữ chức danh"
         ordering = ["start", "id"]
@@ -139,6 +121,4 @@ class Tenure(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.person} – {self.title.label(self.unit.name)}"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> models.Q:
-        return path_q("unit__path", prefixes) | path_q("person__managing_unit__path", prefixes)
+    scope_paths = ("unit__path", "person__managing_unit__path")

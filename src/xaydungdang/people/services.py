@@ -70,7 +70,7 @@ def person_update(*, person: Person, actor: Actor, **changes: Any) -> Person:
 
 
 def _require_catalog(actor: Actor) -> None:
-    if not access.scope_for(actor, access.CHANGE).everything:
+    if not access.actor_scope(actor, access.CHANGE).everything:
         raise access.AccessDenied("Chỉ cấp toàn hệ thống mới sửa danh mục chức danh.")
 
 

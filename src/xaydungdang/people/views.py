@@ -25,14 +25,8 @@ def _person(request: HttpRequest, pk: int, action: str = VIEW) -> Person:
 
 
 def _tenure(request: HttpRequest, pk: int) -> Tenure:
-    try:
-        return (
-            Tenure.objects.restrict(request.user, CHANGE)
-            .select_related("person", "title", "unit")
-            .get(pk=pk)
-        )
-    except Tenure.DoesNotExist:
-        raise Http404("Không tìm thấy.") from None
+    tenures = Tenure.objects.restrict(request.user, CHANGE)
+    return tenures.select_related("person", "title", "unit").get_or_404(pk)
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -3,8 +3,8 @@
 from xaydungdang.core import hooks
 from xaydungdang.ui.history import Target, simple_target
 
-from .event_views import person_events_panel, unit_events_panel
 from .models import Event, Program, Review
+from .views.events import person_events_panel, unit_events_panel
 
 hooks.UNIT_PANELS.register(unit_events_panel)
 hooks.PERSON_PANELS.register(person_events_panel)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from xaydungdang.core.access import RestrictedQuerySet, path_q
+from xaydungdang.core.access import ScopedModel, path_q
 from xaydungdang.core.models import TimeStampedModel
 from xaydungdang.directives.models import Document, Task
 from xaydungdang.org.models import Unit
@@ -22,11 +22,7 @@ from xaydungdang.people.models import Person
 from .choices import EventKind, ItemStatus, ParticipantRole, ReviewKind, ReviewStatus
 
 
-class ProgramQuerySet(RestrictedQuerySet["Program"]):
-    pass
-
-
-class Program(TimeStampedModel):
+class Program(ScopedModel, TimeStampedModel):
     title = models.CharField("Tên chương trình", max_length=400)
     party_a = models.ForeignKey(
         Unit, verbose_name="Bên thứ nhất", on_delete=models.PROTECT, related_name="programs_as_a"
@@ -48,8 +44,6 @@ class Program(TimeStampedModel):
     note = models.TextField("Ghi chú", blank=True)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
 
-    objects = ProgramQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Chương trình phối hợp"
         ordering = ["-start_year", "id"]
@@ -62,12 +56,10 @@ class Program(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.title} ({self.start_year}–{self.end_year})"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return path_q("party_a__path", prefixes) | path_q("party_b__path", prefixes)
+    scope_paths = ("party_a__path", "party_b__path")
 
 
-class ProgramYear(TimeStampedModel):
+class ProgramYear(ScopedModel, TimeStampedModel):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="years")
     year = models.PositiveSmallIntegerField("Năm")
     plan_document = models.ForeignKey(
@@ -80,6 +72,8 @@ class ProgramYear(TimeStampedModel):
     )
     note = models.TextField("Ghi chú", blank=True)
 
+    scope_paths = ("program__party_a__path", "program__party_b__path")
+
     class Meta:
         verbose_name = "Kế hoạch phối hợp năm"
         ordering = ["program_id", "year"]
@@ -91,11 +85,7 @@ class ProgramYear(TimeStampedModel):
         return f"Kế hoạch phối hợp năm {self.year}"
 
 
-class EventQuerySet(RestrictedQuerySet["Event"]):
-    pass
-
-
-class Event(TimeStampedModel):
+class Event(ScopedModel, TimeStampedModel):
     kind = models.CharField("Loại sự kiện", max_length=30, choices=EventKind.choices)
     title = models.CharField("Tên sự kiện", max_length=400)
     held_on = models.DateField("Ngày", db_index=True)
@@ -107,8 +97,6 @@ class Event(TimeStampedModel):
     documents = models.ManyToManyField(Document, blank=True, related_name="events")
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
 
-    objects = EventQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Sự kiện"
         ordering = ["-held_on", "-id"]
@@ -117,7 +105,8 @@ class Event(TimeStampedModel):
         return self.title
 
     @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
+    def scope_extra_q(cls, prefixes: tuple[str, ...]) -> Q:
+        """An event is seen by the staff of any of its units."""
         linked = Event.units.through.objects.filter(event_id=OuterRef("pk")).filter(
             path_q("unit__path", prefixes)
         )
@@ -145,11 +134,7 @@ class Participant(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class ProgramItemQuerySet(RestrictedQuerySet["ProgramItem"]):
-    pass
-
-
-class ProgramItem(TimeStampedModel):
+class ProgramItem(ScopedModel, TimeStampedModel):
     plan = models.ForeignKey(ProgramYear, on_delete=models.PROTECT, related_name="items")
     number = models.PositiveSmallIntegerField("Số thứ tự")
     content = models.TextField("Nội dung")
@@ -181,8 +166,6 @@ class ProgramItem(TimeStampedModel):
     evidence_tasks = models.ManyToManyField(Task, blank=True, related_name="+")
     evidence_events = models.ManyToManyField(Event, blank=True, related_name="+")
 
-    objects = ProgramItemQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Nội dung phối hợp"
         ordering = ["plan_id", "number"]
@@ -193,18 +176,10 @@ class ProgramItem(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.number}. {self.content[:80]}"
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return path_q("plan__program__party_a__path", prefixes) | path_q(
-            "plan__program__party_b__path", prefixes
-        )
+    scope_paths = ("plan__program__party_a__path", "plan__program__party_b__path")
 
 
-class ReviewQuerySet(RestrictedQuerySet["Review"]):
-    pass
-
-
-class Review(TimeStampedModel):
+class Review(ScopedModel, TimeStampedModel):
     kind = models.CharField("Loại", max_length=10, choices=ReviewKind.choices)
     program = models.ForeignKey(
         Program, null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"
@@ -242,8 +217,6 @@ class Review(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = ReviewQuerySet.as_manager()
-
     class Meta:
         verbose_name = "Báo cáo sơ kết, tổng kết"
         ordering = ["-period_end", "-id"]
@@ -261,13 +234,7 @@ class Review(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
-    @classmethod
-    def scope_q(cls, prefixes: tuple[str, ...]) -> Q:
-        return (
-            path_q("issuer__path", prefixes)
-            | path_q("program__party_a__path", prefixes)
-            | (path_q("program__party_b__path", prefixes))
-        )
+    scope_paths = ("issuer__path", "program__party_a__path", "program__party_b__path")
 
     @property
     def is_final(self) -> bool:

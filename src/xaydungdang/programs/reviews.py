@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from xaydungdang.core import access, audit
+from xaydungdang.core import access, actors, audit, jobs, locking
 from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.dates import vn_date
+from xaydungdang.core.models import Job
 from xaydungdang.core.text import clean
 from xaydungdang.directives.models import Document
 from xaydungdang.org.models import Unit
@@ -122,54 +123,94 @@ def _editable(review: Review, actor: Actor) -> None:
         raise ValidationError(f"Báo cáo đã hoàn thành ngày {when}; không thể sửa đổi.")
 
 
-def review_update(*, review: Review, actor: Actor, **changes: Any) -> Review:
-    """Edit a draft. A finalised review refuses every change."""
-    _editable(review, actor)
+def review_update(
+    *, review: Review, actor: Actor, expected_version: str | None = None, **changes: Any
+) -> Review:
+    """Edit a draft. A finalised review refuses every change; only the fields edited are
+    written, on the review read again under a lock."""
     audit.check_fields(changes, EDITABLE)
-    before = audit.apply_changes(review, changes)
-    review.title = clean(review.title)
-    if not review.title:
-        raise ValidationError("Tiêu đề báo cáo không được để trống.")
-    review.full_clean()
-    audit.save(review, actor=actor, before=before, scope_path=review.issuer.path)
-    return review
-
-
-def review_refresh_figures(*, review: Review, actor: Actor) -> Review:
-    """Recount a draft's figures from the data as it is now."""
-    _editable(review, actor)
-    before = audit.apply_changes(review, {"figures": compute_figures(review)})
     with transaction.atomic():
-        review.save(update_fields=["figures", "updated_at"])
+        current = locking.locked(review, expected_version)
+        _editable(current, actor)
+        before = audit.apply_changes(current, changes)
+        if "title" in changes:
+            current.title = clean(current.title)
+        if not current.title:
+            raise ValidationError("Tiêu đề báo cáo không được để trống.")
+        current.full_clean()
+        fields = list(changes)
+        locking.write(current, {f: getattr(current, f) for f in fields}, caller=review)
         audit.record(
-            actor=actor,
-            obj=review,
-            action="update",
-            before=before,
-            scope_path=review.issuer.path,
+            actor=actor, obj=current, action="update", before=before, scope_path=current.issuer.path
         )
     return review
 
 
-def review_finalize(*, review: Review, actor: Actor) -> Review:
-    _editable(review, actor)
-    user = user_of(actor)
-    before = audit.apply_changes(
-        review, {"status": ReviewStatus.FINAL, "finalized_at": timezone.now(), "finalized_by": user}
-    )
+def review_refresh_figures(
+    *, review: Review, actor: Actor, expected_version: str | None = None
+) -> Review:
+    """Recount a draft's figures from the data as it is now."""
     with transaction.atomic():
-        review.save()
+        current = locking.locked(review, expected_version)
+        _editable(current, actor)
+        before = audit.snapshot(current)
+        locking.write(current, {"figures": compute_figures(current)}, caller=review)
         audit.record(
             actor=actor,
-            obj=review,
+            obj=current,
             action="update",
             before=before,
-            scope_path=review.issuer.path,
+            scope_path=current.issuer.path,
+        )
+    return review
+
+
+def review_finalize(*, review: Review, actor: Actor, expected_version: str | None = None) -> Review:
+    user = user_of(actor)
+    with transaction.atomic():
+        current = locking.locked(review, expected_version)
+        _editable(current, actor)
+        before = audit.snapshot(current)
+        changes = {
+            "status": ReviewStatus.FINAL,
+            "finalized_at": timezone.now(),
+            "finalized_by": user,
+        }
+        locking.write(current, changes, caller=review)
+        audit.record(
+            actor=actor,
+            obj=current,
+            action="update",
+            before=before,
+            scope_path=current.issuer.path,
         )
         audit.emit(
-            ReviewFinalized(review.pk, review.title),
+            ReviewFinalized(current.pk, current.title),
             actor=actor,
-            obj=review,
-            scope_path=review.issuer.path,
+            obj=current,
+            scope_path=current.issuer.path,
         )
     return review
+
+
+def review_file_start(*, review: Review, ext: str, actor: Actor) -> Job:
+    """Write the review as a Word or PDF file in a job (audited: a Party document leaves the
+    system)."""
+    from .report import FORMATS, review_file
+
+    actors.check(actor)
+    if not Review.objects.restrict(actor, access.VIEW).filter(pk=review.pk).exists():
+        raise access.AccessDenied("Không tìm thấy báo cáo.")
+    if ext not in FORMATS:
+        raise ValidationError("Định dạng tệp không hợp lệ.")
+
+    def work(job: Job, progress: jobs.Report) -> None:
+        name, data = review_file(review, ext, progress)
+        jobs.save_result(job, name, data)
+
+    label = f"Tạo tệp {FORMATS[ext][0]}: {review.title}"
+    with transaction.atomic():
+        job = jobs.start(kind=f"review_{ext}", label=label, work=work, user=actor)
+        audit.record(actor=actor, obj=job, action="create", before=None,
+                     scope_path=review.issuer.path)  # fmt: skip
+    return job

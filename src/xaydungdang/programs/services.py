@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from xaydungdang.core import access, audit
+from xaydungdang.core import access, audit, locking
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.actors import check as check_actor
 from xaydungdang.core.text import clean
@@ -137,30 +137,44 @@ def item_create(
     return item
 
 
-def item_set_status(*, item: ProgramItem, status: str, note: str = "", actor: Actor) -> ProgramItem:
+def item_set_status(
+    *,
+    item: ProgramItem,
+    status: str,
+    note: str = "",
+    actor: Actor,
+    expected_version: str | None = None,
+) -> ProgramItem:
     """Move an item through the year: not started, in progress, done, not implemented, moved."""
-    program = item.plan.program
-    require_party(actor, program)
     if status not in ItemStatus.values:
         raise ValidationError("Trạng thái không hợp lệ.")
-    if program.reviews.filter(
-        status="final", period_start__year__lte=item.plan.year, period_end__year__gte=item.plan.year
-    ).exists():
-        raise ValidationError("Năm này đã có báo cáo hoàn thành; không sửa trạng thái được nữa.")
-    before = audit.apply_changes(item, {"status": status, "status_note": clean(note)})
     with transaction.atomic():
-        item.save(update_fields=["status", "status_note", "updated_at"])
+        current = locking.locked(item, expected_version)
+        program = current.plan.program
+        require_party(actor, program)
+        if program.reviews.filter(
+            status="final",
+            period_start__year__lte=current.plan.year,
+            period_end__year__gte=current.plan.year,
+        ).exists():
+            raise ValidationError(
+                "Năm này đã có báo cáo hoàn thành; không sửa trạng thái được nữa."
+            )
+        before = audit.snapshot(current)
+        locking.write(current, {"status": status, "status_note": clean(note)}, caller=item)
         audit.record(
             actor=actor,
-            obj=item,
+            obj=current,
             action="update",
             before=before,
             scope_path=program.party_b.path,
         )
         audit.emit(
-            ItemReviewed(item.pk, item.plan.year, item.number, item.get_status_display()),
+            ItemReviewed(
+                current.pk, current.plan.year, current.number, current.get_status_display()
+            ),
             actor=actor,
-            obj=item,
+            obj=current,
             scope_path=program.party_b.path,
         )
     return item
@@ -220,7 +234,7 @@ def event_create(
         raise ValidationError("Loại sự kiện không hợp lệ.")
     if not units:
         raise ValidationError("Hãy nêu ít nhất một đơn vị của sự kiện.")
-    if not any(access.scope_for(actor, access.CHANGE).covers(u.path) for u in units):
+    if not any(access.actor_scope(actor, access.CHANGE).covers(u.path) for u in units):
         raise access.AccessDenied("Không có quyền với các đơn vị này.")
     if held_on > timezone.localdate():
         raise ValidationError("Ngày của sự kiện không được sau ngày hôm nay.")

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import event_views, views
+from .views import events as event_views
+from .views import programs as views
 
 app_name = "programs"
 urlpatterns = [

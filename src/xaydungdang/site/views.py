@@ -13,7 +13,7 @@ from django.template import loader
 from django.utils import timezone
 
 from xaydungdang.core import hooks
-from xaydungdang.core.access import VIEW, path_q, scope_for
+from xaydungdang.core.access import VIEW, scope_for
 from xaydungdang.core.audit import event_label
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
@@ -49,14 +49,9 @@ def home(request: HttpRequest) -> HttpResponse:
         .count(),
         "grants": RoleAssignment.objects.filter(user=user).select_related("unit"),
         "everything": scope_for(user, VIEW).everything,
-        "recent": BusinessEvent.objects.filter(_event_scope(user)).order_by("-at")[:10],
+        "recent": BusinessEvent.objects.restrict(user, VIEW).order_by("-at")[:10],
     }
     return render(request, "site/home.html", context)
-
-
-def _event_scope(user: Any) -> Q:
-    scope = scope_for(user, VIEW)
-    return Q() if scope.everything else path_q("scope_path", scope.prefixes)
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -27,6 +27,24 @@ class VNDateField(forms.DateField):
         super().__init__(**kwargs)
 
 
+VERSION_FIELD = "version"
+
+
+class VersionField(forms.CharField):
+    """The version of the record an edit form was opened on (hidden); a stale submission is
+    refused by the service (``core.locking.StaleVersion``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+def carry_version(form: forms.Form, version: str) -> None:
+    """Give ``form`` the hidden version field, opened on ``version``."""
+    form.fields[VERSION_FIELD] = VersionField(initial=version)
+
+
 class UserForm(forms.Form):
     """A form whose unit fields are limited to what the user may change."""
 

@@ -7,10 +7,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from .forms import run_service
+from xaydungdang.core import locking
+
+from .forms import VERSION_FIELD, carry_version, run_service
 
 
 def service_page(
@@ -25,13 +28,25 @@ def service_page(
     initial: dict[str, Any] | None = None,
     intro: str = "",
     extra: dict[str, Any] | None = None,
+    record: models.Model | None = None,
 ) -> HttpResponse:
+    """``record`` is the record the form edits: the form carries the version it was opened on
+    and the service refuses a submission made on an older one."""
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = form_class(data, files, user=request.user, initial=initial)  # type: ignore[call-arg]
+    if record is not None:
+        carry_version(form, locking.version(record))
     if data is not None and form.is_valid():
         sentinel = object()
-        result = run_service(form, lambda: call(form.cleaned_data) or sentinel)
+        cleaned = dict(form.cleaned_data)
+        expected = cleaned.pop(VERSION_FIELD, None) or None
+
+        def run() -> Any:
+            with locking.expecting(expected):
+                return call(cleaned) or sentinel
+
+        result = run_service(form, run)
         if not form.errors:
             messages.success(request, done_message)
             return redirect(success(None if result is sentinel else result))

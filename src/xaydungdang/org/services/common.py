@@ -39,7 +39,7 @@ def lock_tree() -> None:
 
 def require_change(user: Any, parent: Unit | None) -> None:
     if parent is None:
-        if user is not None and not access.scope_for(user, access.CHANGE).everything:
+        if not access.actor_scope(user, access.CHANGE).everything:
             raise access.AccessDenied("Chỉ cấp toàn hệ thống mới tạo được đơn vị gốc.")
         return
     access.require(user, access.CHANGE, parent.path)

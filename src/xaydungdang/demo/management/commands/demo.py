@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         load(say=self.stdout.write)
         if options["members"] > 0:
-            from xaydungdang.members.demo import synthetic_members
+            from xaydungdang.demo.members.load import synthetic_members
 
             synthetic_members(
                 options["members"], scale=options["tree_scale"], say=self.stdout.write

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from xaydungdang.core.actors import SYSTEM_IMPORT
-from xaydungdang.members.imports import members_import
+from xaydungdang.members.services.imports import members_import
 
 
 class Command(BaseCommand):

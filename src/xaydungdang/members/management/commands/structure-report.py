@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from xaydungdang.core.dates import parse_vn_date
-from xaydungdang.members.report import TITLES, structure_report
+from xaydungdang.members.structure.report import TITLES, structure_report
 from xaydungdang.org.models import Unit
 
 

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from xaydungdang.members import aggregates
+from xaydungdang.members.structure import tallies as aggregates
 
 
 class Command(BaseCommand):

@@ -12,29 +12,21 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from xaydungdang.core import access, audit, rules
+from xaydungdang.core import access, audit, locking, rules
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import fold, given_key, name_sort_key
+from xaydungdang.members.choices import Activity, EventKind, MembershipType, Standing
+from xaydungdang.members.events import MemberStep
+from xaydungdang.members.models import Member, MemberEvent, SeniorityGap
+from xaydungdang.members.services import admission
+from xaydungdang.members.services.admission import add_months
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.validation import check_numbers, check_sheet
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
-
-from . import aggregates
-from .choices import CELL_KINDS, Activity, EventKind, MembershipType, Standing
-from .models import Member, MemberEvent, SeniorityGap
-from .validation import check_numbers, check_sheet
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,10 +45,8 @@ class Sheet:
 
 
 def _check_cell(cell: Unit, day: dt.date) -> None:
-    if cell.kind not in CELL_KINDS:
-        raise ValidationError(f"“{cell.name}” không phải chi bộ; đảng viên sinh hoạt ở chi bộ.")
-    if (cell.valid_from and day < cell.valid_from) or (cell.valid_to and day >= cell.valid_to):
-        raise ValidationError(f"“{cell.name}” không hoạt động vào ngày {vn_date(day)}.")
+    if errors := admission.cell_errors(cell, day):
+        raise ValidationError(admission.sentences(errors))
 
 
 def _step(
@@ -68,13 +58,26 @@ def _step(
     snapshot: dict[str, Any] | None,
     actor: Actor,
     rule_set: Any = None,
+    fields: list[str] | None = None,
     **event: Any,
 ) -> MemberEvent:
-    """Save the member, move the counts, write the timeline event and the audit record."""
+    """Save the member (only ``fields`` when it exists: the locked copy), move the counts, write
+    the timeline event and the audit record."""
     member.full_clean()
-    member.save()
+    if fields is None:
+        member.save()
+    else:
+        member.save(update_fields=[*fields, "updated_at"])
     aggregates.change(before, aggregates.state(member))
     step = MemberEvent.objects.create(member=member, kind=kind, day=day, rule_set=rule_set, **event)
+    business = MemberStep(
+        member_id=member.pk,
+        step=kind,
+        step_label=step.get_kind_display(),
+        name=str(member),
+        day=day.isoformat(),
+    )
+    audit.emit(business, actor=actor, obj=member, scope_path=member.cell_path)
     audit.record(
         actor=actor,
         obj=member,
@@ -101,15 +104,16 @@ def member_admit(
     access.require(actor, access.CHANGE, cell.path)
     if Member.objects.filter(person=person).exists():
         raise ValidationError("Cá nhân này đã có hồ sơ đảng viên; kết nạp lại dùng thủ tục riêng.")
-    if ceremony_date < decision_date:
-        raise ValidationError("Ngày lễ kết nạp không được trước ngày quyết định kết nạp.")
     min_age = rules.resolve("members.admission_min_age_months", decision_date)
-    if add_months(sheet.birth_date, int(min_age.value)) > decision_date:
-        raise ValidationError(
-            f"Người được kết nạp phải đủ {int(min_age.value) // 12} tuổi (tính theo tháng) "
-            f"vào ngày quyết định ({min_age.rule_set.name})."
-        )
-    _check_cell(cell, decision_date)
+    errors = admission.date_errors(
+        birth=sheet.birth_date,
+        decision=decision_date,
+        ceremony=ceremony_date,
+        today=timezone.localdate(),
+        min_age_months=int(min_age.value),
+    ) + admission.cell_errors(cell, decision_date)
+    if errors:
+        raise ValidationError(admission.sentences(errors))
     check_sheet(sheet)
     member = Member(
         person=person,
@@ -148,26 +152,54 @@ def probation_end(member: Member, at: Callable[[dt.date], rules.Resolved] | None
     return add_months(day, int(months.value))
 
 
-def _begin(member: Member, actor: Actor) -> tuple[Any, dict[str, Any] | None]:
+def _begin(
+    caller: Member, actor: Actor, expected_version: str | None
+) -> tuple[Member, Any, dict[str, Any] | None]:
+    """The member read again under a row lock (inside the service's transaction), checked
+    against the version the caller saw; the counts and the snapshot come from that copy."""
+    member = locking.locked(caller, expected_version)
     access.require(actor, access.CHANGE, member.cell_path)
-    return aggregates.state(member), audit.snapshot(member)
+    return member, aggregates.state(member), audit.snapshot(member)
+
+
+def _set(member: Member, changes: dict[str, Any]) -> list[str]:
+    for field, value in changes.items():
+        setattr(member, field, value)
+    return list(changes)
+
+
+def _done(caller: Member, member: Member, fields: list[str]) -> Member:
+    locking.sync(caller, member, [*fields, "updated_at"])
+    return caller
 
 
 def member_recognize_full(
-    *, member: Member, decided_on: dt.date, decision: str = "", actor: Actor
+    *,
+    member: Member,
+    decided_on: dt.date,
+    decision: str = "",
+    actor: Actor,
+    expected_version: str | None = None,
 ) -> Member:
     """Recognize a probationary member as full. The full date is the end of the probation, even
     when the decision comes later (R-ADM-9)."""
-    before, snapshot = _begin(member, actor)
-    if member.standing != Standing.MEMBER or member.membership_type != MembershipType.PROBATIONARY:
-        raise ValidationError("Chỉ công nhận chính thức cho đảng viên dự bị đang trong danh sách.")
-    end = probation_end(member)
-    if decided_on < end:
-        raise ValidationError(
-            f"Chưa hết thời gian dự bị: dự bị đến hết ngày {vn_date(end - dt.timedelta(days=1))}."
-        )
-    member.membership_type, member.full_date = MembershipType.FULL, end
+    caller = member
     with transaction.atomic():
+        member, before, snapshot = _begin(caller, actor, expected_version)
+        if (
+            member.standing != Standing.MEMBER
+            or member.membership_type != MembershipType.PROBATIONARY
+        ):
+            raise ValidationError(
+                "Chỉ công nhận chính thức cho đảng viên dự bị đang trong danh sách."
+            )
+        end = probation_end(member)
+        if decided_on < end:
+            raise ValidationError(
+                f"Chưa hết thời gian dự bị: dự bị đến hết ngày "
+                f"{vn_date(end - dt.timedelta(days=1))}."
+            )
+        fields = _set(member, {"membership_type": MembershipType.FULL, "full_date": end})
         _step(
             member,
             EventKind.FULL_RECOGNITION,
@@ -178,32 +210,42 @@ def member_recognize_full(
             rule_set=rules.resolve(
                 "members.probation_months", member.admission_ceremony_date
             ).rule_set,
+            fields=fields,
             decision=decision,
             note=f"Chính thức từ ngày {vn_date(end)}.",
         )
-    return member
+    return _done(caller, member, fields)
 
 
 def member_transfer(
-    *, member: Member, to_cell: Unit, day: dt.date, temporary: bool = False, actor: Actor
+    *,
+    member: Member,
+    to_cell: Unit,
+    day: dt.date,
+    temporary: bool = False,
+    actor: Actor,
+    expected_version: str | None = None,
 ) -> Member:
     """Move a member's activity to ``to_cell`` (permanent), or attach them there (temporary:
     their official cell, and the counts, stay where they are)."""
-    before, snapshot = _begin(member, actor)
-    access.require(actor, access.CHANGE, to_cell.path)
-    if member.standing != Standing.MEMBER:
-        raise ValidationError("Đảng viên không còn trong danh sách, không thể chuyển sinh hoạt.")
-    if to_cell.pk == member.cell_id:
-        raise ValidationError("Chi bộ chuyển đến trùng với chi bộ hiện tại.")
-    _check_cell(to_cell, day)
-    from_cell = member.cell
-    if temporary:
-        member.activity = Activity.TEMPORARY_ELSEWHERE
-    else:
-        member.cell, member.cell_path = to_cell, to_cell.path
-        member.activity = Activity.ACTIVE
-    kind = EventKind.TRANSFER_TEMPORARY if temporary else EventKind.TRANSFER_PERMANENT
+    caller = member
     with transaction.atomic():
+        member, before, snapshot = _begin(caller, actor, expected_version)
+        access.require(actor, access.CHANGE, to_cell.path)
+        if member.standing != Standing.MEMBER:
+            raise ValidationError(
+                "Đảng viên không còn trong danh sách, không thể chuyển sinh hoạt."
+            )
+        if to_cell.pk == member.cell_id:
+            raise ValidationError("Chi bộ chuyển đến trùng với chi bộ hiện tại.")
+        _check_cell(to_cell, day)
+        from_cell = member.cell
+        if temporary:
+            changes: dict[str, Any] = {"activity": Activity.TEMPORARY_ELSEWHERE}
+        else:
+            changes = {"cell": to_cell, "cell_path": to_cell.path, "activity": Activity.ACTIVE}
+        fields = _set(member, changes)
+        kind = EventKind.TRANSFER_TEMPORARY if temporary else EventKind.TRANSFER_PERMANENT
         _step(
             member,
             kind,
@@ -211,21 +253,30 @@ def member_transfer(
             before=before,
             snapshot=snapshot,
             actor=actor,
+            fields=fields,
             from_unit=from_cell,
             to_unit=to_cell,
         )
-    return member
+    return _done(caller, member, fields)
 
 
-def member_exempt(*, member: Member, day: dt.date, reason: str, actor: Actor) -> Member:
+def member_exempt(
+    *,
+    member: Member,
+    day: dt.date,
+    reason: str,
+    actor: Actor,
+    expected_version: str | None = None,
+) -> Member:
     """Exempt a member from duties and meetings (old age, poor health); the cell decides."""
-    before, snapshot = _begin(member, actor)
-    if member.standing != Standing.MEMBER or member.activity == Activity.EXEMPTED:
-        raise ValidationError("Đảng viên không ở trạng thái có thể miễn sinh hoạt.")
-    if not reason.strip():
-        raise ValidationError("Hãy nêu lý do miễn công tác và sinh hoạt đảng.")
-    member.activity = Activity.EXEMPTED
+    caller = member
     with transaction.atomic():
+        member, before, snapshot = _begin(caller, actor, expected_version)
+        if member.standing != Standing.MEMBER or member.activity == Activity.EXEMPTED:
+            raise ValidationError("Đảng viên không ở trạng thái có thể miễn sinh hoạt.")
+        if not reason.strip():
+            raise ValidationError("Hãy nêu lý do miễn công tác và sinh hoạt đảng.")
+        fields = _set(member, {"activity": Activity.EXEMPTED})
         _step(
             member,
             EventKind.EXEMPTION,
@@ -233,9 +284,10 @@ def member_exempt(*, member: Member, day: dt.date, reason: str, actor: Actor) ->
             before=before,
             snapshot=snapshot,
             actor=actor,
+            fields=fields,
             note=reason,
         )
-    return member
+    return _done(caller, member, fields)
 
 
 EXITS: dict[str, str] = {
@@ -246,19 +298,26 @@ EXITS: dict[str, str] = {
 
 
 def member_leave(
-    *, member: Member, kind: str, day: dt.date, decision: str = "", actor: Actor
+    *,
+    member: Member,
+    kind: str,
+    day: dt.date,
+    decision: str = "",
+    actor: Actor,
+    expected_version: str | None = None,
 ) -> Member:
     """Removal (xóa tên), expulsion (khai trừ, recorded here) or death. Removal and expulsion
     open a seniority gap that a readmission closes."""
-    before, snapshot = _begin(member, actor)
     if kind not in EXITS:
         raise ValidationError("Loại ra khỏi danh sách không hợp lệ.")
-    if member.standing != Standing.MEMBER:
-        raise ValidationError("Đảng viên đã không còn trong danh sách.")
-    if day < member.admission_decision_date:
-        raise ValidationError("Ngày không được trước ngày quyết định kết nạp.")
-    member.standing, member.standing_since = EXITS[kind], day
+    caller = member
     with transaction.atomic():
+        member, before, snapshot = _begin(caller, actor, expected_version)
+        if member.standing != Standing.MEMBER:
+            raise ValidationError("Đảng viên đã không còn trong danh sách.")
+        if day < member.admission_decision_date:
+            raise ValidationError("Ngày không được trước ngày quyết định kết nạp.")
+        fields = _set(member, {"standing": EXITS[kind], "standing_since": day})
         if kind != EventKind.DEATH:
             SeniorityGap.objects.create(member=member, start=day, reason=EventKind(kind).label)
         _step(
@@ -268,10 +327,11 @@ def member_leave(
             before=before,
             snapshot=snapshot,
             actor=actor,
+            fields=fields,
             from_unit=member.cell,
             decision=decision,
         )
-    return member
+    return _done(caller, member, fields)
 
 
 def member_readmit(
@@ -282,27 +342,39 @@ def member_readmit(
     ceremony_date: dt.date,
     decision: str = "",
     actor: Actor,
+    expected_version: str | None = None,
 ) -> Member:
     """Readmit a removed or expelled member, at most as often as the rules allow (once): a new
     probation; seniority counts from the first admission minus the gap."""
-    before, snapshot = _begin(member, actor)
-    access.require(actor, access.CHANGE, cell.path)
-    limit = rules.resolve("members.readmission_max", decision_date)
-    if member.standing not in (Standing.REMOVED, Standing.EXPELLED):
-        raise ValidationError("Chỉ kết nạp lại người đã bị xóa tên hoặc khai trừ.")
-    if member.readmitted and int(limit.value) <= 1:
-        raise ValidationError(f"Chỉ được kết nạp lại một lần ({limit.rule_set.name}).")
-    if member.standing_since and decision_date <= member.standing_since:
-        raise ValidationError("Ngày kết nạp lại phải sau ngày ra khỏi danh sách.")
-    if ceremony_date < decision_date:
-        raise ValidationError("Ngày lễ kết nạp không được trước ngày quyết định kết nạp.")
-    _check_cell(cell, decision_date)
-    member.standing, member.standing_since = Standing.MEMBER, decision_date
-    member.membership_type, member.full_date = MembershipType.PROBATIONARY, None
-    member.activity, member.readmitted = Activity.ACTIVE, True
-    member.cell, member.cell_path = cell, cell.path
-    member.admission_decision_date, member.admission_ceremony_date = decision_date, ceremony_date
+    caller = member
     with transaction.atomic():
+        member, before, snapshot = _begin(caller, actor, expected_version)
+        access.require(actor, access.CHANGE, cell.path)
+        limit = rules.resolve("members.readmission_max", decision_date)
+        if member.standing not in (Standing.REMOVED, Standing.EXPELLED):
+            raise ValidationError("Chỉ kết nạp lại người đã bị xóa tên hoặc khai trừ.")
+        if member.readmitted and int(limit.value) <= 1:
+            raise ValidationError(f"Chỉ được kết nạp lại một lần ({limit.rule_set.name}).")
+        if member.standing_since and decision_date <= member.standing_since:
+            raise ValidationError("Ngày kết nạp lại phải sau ngày ra khỏi danh sách.")
+        if ceremony_date < decision_date:
+            raise ValidationError("Ngày lễ kết nạp không được trước ngày quyết định kết nạp.")
+        _check_cell(cell, decision_date)
+        fields = _set(
+            member,
+            {
+                "standing": Standing.MEMBER,
+                "standing_since": decision_date,
+                "membership_type": MembershipType.PROBATIONARY,
+                "full_date": None,
+                "activity": Activity.ACTIVE,
+                "readmitted": True,
+                "cell": cell,
+                "cell_path": cell.path,
+                "admission_decision_date": decision_date,
+                "admission_ceremony_date": ceremony_date,
+            },
+        )
         member.gaps.filter(end__isnull=True).update(end=decision_date)
         _step(
             member,
@@ -312,10 +384,11 @@ def member_readmit(
             snapshot=snapshot,
             actor=actor,
             rule_set=limit.rule_set,
+            fields=fields,
             to_unit=cell,
             decision=decision,
         )
-    return member
+    return _done(caller, member, fields)
 
 
 def person_changed(person: Person, before: dict[str, Any] | None) -> None:

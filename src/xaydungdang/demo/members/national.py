@@ -8,10 +8,9 @@ import random
 from collections.abc import Callable
 
 from xaydungdang.core.actors import SYSTEM_DEMO
+from xaydungdang.members.choices import CELL_KINDS
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
-
-from .choices import CELL_KINDS
 
 CITIES = ["Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Thành phố Hồ Chí Minh", "Cần Thơ"]
 PROVINCES = [

@@ -87,7 +87,7 @@ def member_table(
     """A member file (header, then ``count`` rows) spread over the cells given by code, in the
     import's columns: ages from 18 up, a third women, the probation of the recent ones running,
     cards for the full members."""
-    from .imports import COLUMNS
+    from xaydungdang.members.services.imports import COLUMNS
 
     yield 1, list(COLUMNS)
     ethnic, religion = _picker(rng, ETHNIC_SHARES), _picker(rng, RELIGION_SHARES)

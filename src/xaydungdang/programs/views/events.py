@@ -10,12 +10,11 @@ from django.urls import reverse
 
 from xaydungdang.core.access import VIEW
 from xaydungdang.core.hooks import EVENT_PANELS
+from xaydungdang.programs import forms, services
+from xaydungdang.programs.choices import ParticipantRole
+from xaydungdang.programs.models import Event, Participant
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import Panel, render_panels
-
-from . import forms, services
-from .choices import ParticipantRole
-from .models import Event, Participant
 
 
 def event_list(request: HttpRequest) -> HttpResponse:

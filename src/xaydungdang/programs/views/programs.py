@@ -4,54 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.directives.models import Document
+from xaydungdang.programs import forms, reviews, services
+from xaydungdang.programs.figures import plan_figures
+from xaydungdang.programs.models import Program, ProgramItem, ProgramYear, Review
 from xaydungdang.ui.pages import service_page
-
-from . import forms, reviews, services
-from .figures import plan_figures
-from .models import Program, ProgramItem, ProgramYear, Review
-from .report import FORMATS, review_file
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
-    program = (
-        Program.objects.restrict(request.user, VIEW)
-        .select_related("party_a", "party_b")
-        .filter(pk=pk)
-        .first()
-    )
-    if program is None:
-        raise Http404("Không tìm thấy chương trình.")
-    return program
+    programs = Program.objects.restrict(request.user, VIEW)
+    return programs.select_related("party_a", "party_b").get_or_404(pk)
 
 
 def _plan(request: HttpRequest, pk: int) -> ProgramYear:
-    plan = ProgramYear.objects.select_related("program").filter(pk=pk).first()
-    if (
-        plan is None
-        or not Program.objects.restrict(request.user, VIEW).filter(pk=plan.program_id).exists()
-    ):
-        raise Http404("Không tìm thấy kế hoạch.")
-    return plan
+    return ProgramYear.objects.restrict(request.user, VIEW).select_related("program").get_or_404(pk)
 
 
 def _review(request: HttpRequest, pk: int) -> Review:
-    review = (
-        Review.objects.restrict(request.user, VIEW)
-        .select_related("issuer", "program", "directive")
-        .filter(pk=pk)
-        .first()
-    )
-    if review is None:
-        raise Http404("Không tìm thấy báo cáo.")
-    return review
+    reviews = Review.objects.restrict(request.user, VIEW)
+    return reviews.select_related("issuer", "program", "directive").get_or_404(pk)
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
@@ -127,14 +103,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _item(request: HttpRequest, pk: int) -> tuple[ProgramItem, str]:
     """The plan item, if the user sees its program, and the program page to go back to."""
-    item = (
-        ProgramItem.objects.restrict(request.user, VIEW)
-        .select_related("plan")
-        .filter(pk=pk)
-        .first()
-    )
-    if item is None:
-        raise Http404("Không tìm thấy nội dung.")
+    item = ProgramItem.objects.restrict(request.user, VIEW).select_related("plan").get_or_404(pk)
     return item, reverse("programs:program", args=[item.plan.program_id])
 
 
@@ -145,6 +114,7 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.StatusForm,
         heading=f"Trạng thái nội dung {item.number}",
         initial={"status": item.status, "note": item.status_note},
+        record=item,
         call=lambda d: services.item_set_status(item=item, actor=request.user, **d),
         success=lambda _: back,
         cancel_url=back,
@@ -218,6 +188,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.ReviewEditForm,
         heading=f"Sửa dự thảo: {review.title}",
         initial=initial,
+        record=review,
         success=lambda _: back,
         cancel_url=back,
         call=lambda d: reviews.review_update(review=review, actor=request.user, **d),
@@ -232,6 +203,7 @@ def review_finalize(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.ConfirmForm,
         heading=f"Hoàn thành báo cáo: {review.title}",
         intro="Sau khi hoàn thành, báo cáo không sửa được nữa.",
+        record=review,
         success=lambda _: back,
         call=lambda d: reviews.review_finalize(review=review, actor=request.user),
         cancel_url=back,
@@ -244,18 +216,7 @@ def _review_file_job(request: HttpRequest, pk: int, ext: str) -> HttpResponse:
     review = _review(request, pk)
     if request.method != "POST":
         return redirect("programs:review", pk=pk)
-    label = FORMATS[ext][0]
-
-    def work(job: Any, progress: jobs.Report) -> None:
-        name, data = review_file(review, ext, progress)
-        # A folder per job: the download keeps its name, with no suffix for a name taken before.
-        job.result.save(f"{job.pk}/{name}", ContentFile(data), save=False)
-        job.result_url = reverse("job_file", args=[job.pk])
-        job.save(update_fields=["result", "result_url"])
-
-    job = jobs.start(
-        kind=f"review_{ext}", label=f"Tạo tệp {label}: {review.title}", work=work, user=request.user
-    )
+    job = reviews.review_file_start(review=review, ext=ext, actor=request.user)
     return redirect("job", pk=job.pk)
 
 

@@ -16,23 +16,22 @@ from django.utils import timezone
 from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.members import forms, selectors, services
+from xaydungdang.members.choices import MembershipType, Standing
+from xaydungdang.members.models import Member
+from xaydungdang.members.services import imports
+from xaydungdang.members.services.badges import seniority_years
+from xaydungdang.members.structure import statform as form
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.structure.report import TITLES, structure_report
 from xaydungdang.org.models import Unit
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import Panel
 from xaydungdang.ui.xlsx import XLSX
 
-from . import aggregates, form, forms, imports, selectors, services
-from .badges import seniority_years
-from .choices import MembershipType, Standing
-from .models import Member
-from .report import TITLES, structure_report
-
 
 def _unit(request: HttpRequest, pk: int) -> Unit:
-    unit = Unit.objects.restrict(request.user, VIEW).filter(pk=pk).first()
-    if unit is None:
-        raise Http404("Không tìm thấy đơn vị.")
-    return unit
+    return Unit.objects.restrict(request.user, VIEW).get_or_404(pk)
 
 
 def member_list(request: HttpRequest, pk: int) -> HttpResponse:
@@ -84,12 +83,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _member_for_change(request: HttpRequest, pk: int) -> Member:
-    member = (
-        Member.objects.restrict(request.user, CHANGE).select_related("person").filter(pk=pk).first()
-    )
-    if member is None:
-        raise Http404("Không tìm thấy đảng viên.")
-    return member
+    return Member.objects.restrict(request.user, CHANGE).select_related("person").get_or_404(pk)
 
 
 def _step_page(
@@ -111,6 +105,7 @@ def _step_page(
         success=lambda _: page,
         cancel_url=page,
         done_message=done,
+        record=member,
     )
 
 

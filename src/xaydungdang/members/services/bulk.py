@@ -29,15 +29,14 @@ from xaydungdang.core import audit
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.core.text import fold, given_key, name_sort_key
+from xaydungdang.members.choices import EventKind
+from xaydungdang.members.models import Member, MemberEvent
+from xaydungdang.members.structure import tallies as aggregates
 from xaydungdang.org.services.common import SEGMENT
 from xaydungdang.people.models import Person
 
-from . import aggregates
-from .choices import EventKind
-from .models import Member, MemberEvent
-
 if TYPE_CHECKING:
-    from .imports import Row
+    from xaydungdang.members.services.imports import Row
 
 # The columns written, in model order; ``_columns`` checks them against the models, so a new
 # field cannot be forgotten silently.

@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from xaydungdang.core import rules
 from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.members import due, forms
+from xaydungdang.members.selectors import PER_PAGE
+from xaydungdang.members.services import badges
+from xaydungdang.members.views.members import _member_for_change, _unit
 from xaydungdang.ui.pages import service_page
-
-from . import badges, due, forms
-from .selectors import PER_PAGE
-from .views import _member_for_change, _unit
 
 
 def _occasion(raw: str) -> Any:

@@ -11,12 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from xaydungdang.core.access import VIEW, AccessDenied
+from xaydungdang.core import audit
+from xaydungdang.core.access import MANAGE, VIEW, AccessDenied, actor_scope
+from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
-from xaydungdang.org.models import Unit
-
-from . import aggregates
-from .choices import (
+from xaydungdang.members.choices import (
     ETHNICITY_CHOICES,
     RELIGIONS,
     Activity,
@@ -24,7 +23,9 @@ from .choices import (
     MembershipType,
     TheoryLevel,
 )
-from .models import MemberSnapshot
+from xaydungdang.members.models import MemberSnapshot
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.org.models import Unit
 
 AGE_BANDS = [(0, 30, "Đến 30 tuổi"), (31, 40, "31–40"), (41, 50, "41–50"), (51, 60, "51–60"),
              (61, 70, "61–70"), (71, 200, "Trên 70")]  # fmt: skip
@@ -111,10 +112,13 @@ def structure_report(user: Any, unit: Unit, as_of: dt.date | None = None) -> dic
     }
 
 
-def snapshot_year_end(year: int) -> int:
+def snapshot_year_end(*, year: int, actor: Actor) -> int:
     """Freeze today's counts of every unit's subtree as the counts of 31/12/``year`` (run on the
     last day of the year, or just after it before any change of the new year). The cells'
-    own members are counted from the rows, once, in the same pass as the recount."""
+    own members are counted from the rows, once, in the same pass as the recount. A national
+    write: only the whole system's managers may run it."""
+    if not actor_scope(actor, MANAGE).everything:
+        raise AccessDenied("Chỉ quản trị toàn hệ thống mới chốt số liệu cuối năm.")
     full = aggregates.member_rows(aggregates.rows(), own=True)
     with transaction.atomic():
         MemberSnapshot.objects.filter(year=year).delete()
@@ -123,4 +127,7 @@ def snapshot_year_end(year: int) -> int:
              for u, p in full.items() if +p),
             batch_size=2000,
         )  # fmt: skip
+        summary = {"year": year, "units": len(created)}
+        first = created[0] if created else MemberSnapshot(year=year)
+        audit.record(actor=actor, obj=first, action="create", before=None, after=summary)
     return len(created)

@@ -6,13 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from xaydungdang.directives import selectors
+from xaydungdang.directives.choices import Warning
+from xaydungdang.directives.dashboard import dashboard
 from xaydungdang.org.models import Unit
 from xaydungdang.org.selectors import unit_for
 from xaydungdang.ui.xlsx import xlsx_response
-
-from . import selectors
-from .choices import Warning
-from .dashboard import dashboard
 
 FILTER_LABELS = {
     "overdue": "quá hạn",

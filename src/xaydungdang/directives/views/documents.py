@@ -13,15 +13,14 @@ from django.utils import timezone
 
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.hooks import DOCUMENT_PANELS
+from xaydungdang.directives import forms, imports, selectors, services
+from xaydungdang.directives.choices import DocType
+from xaydungdang.directives.models import Document, ProgressUpdate, Task
+from xaydungdang.directives.rollup import thresholds, warning
 from xaydungdang.org.models import Unit
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import render_panels
 from xaydungdang.ui.xlsx import xlsx_response
-
-from . import forms, imports, selectors, services
-from .choices import DocType
-from .models import Document, ProgressUpdate, Task
-from .rollup import thresholds, warning
 
 PAGE = 50
 
@@ -34,15 +33,8 @@ def _document(request: HttpRequest, pk: int) -> Document:
 
 
 def _task(request: HttpRequest, pk: int) -> Task:
-    task = (
-        Task.objects.restrict(request.user, VIEW)
-        .select_related("document__issuer", "lead_unit")
-        .filter(pk=pk)
-        .first()
-    )
-    if task is None:
-        raise Http404("Không tìm thấy nhiệm vụ.")
-    return task
+    tasks = Task.objects.restrict(request.user, VIEW)
+    return tasks.select_related("document__issuer", "lead_unit").get_or_404(pk)
 
 
 def _can_change(request: HttpRequest, path: str) -> bool:
@@ -212,6 +204,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.DocumentForm,
         heading=f"Sửa {doc.reference}",
         initial=initial,
+        record=doc,
         call=call,
         cancel_url=back,
         success=lambda _: back,
@@ -302,6 +295,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.TaskEditForm,
         heading="Sửa nhiệm vụ",
         initial=initial,
+        record=task,
         cancel_url=back,
         success=lambda _: back,
         call=lambda d: services.task_update(task=task, actor=request.user, **d),

@@ -17,10 +17,9 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import F
 
+from xaydungdang.members.choices import Standing
+from xaydungdang.members.models import Member, MemberTally
 from xaydungdang.org.services.common import SEGMENT
-
-from .choices import Standing
-from .models import Member, MemberTally
 
 Key = tuple[int, str, str]  # (unit id, dimension, value): the flat form of the counts
 Pair = tuple[str, str]  # (dimension, value)

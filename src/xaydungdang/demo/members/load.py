@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from xaydungdang.core.actors import SYSTEM_DEMO
-
-from . import imports, synthetic
-from .models import Member
-from .national import national_tree
+from xaydungdang.demo.members import synthetic
+from xaydungdang.demo.members.national import national_tree
+from xaydungdang.members.models import Member
+from xaydungdang.members.services import imports
 
 Say = Callable[[str], None]
 

@@ -14,11 +14,10 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from xaydungdang.core.dates import vn_date
+from xaydungdang.members.models import MemberSnapshot
+from xaydungdang.members.structure import tallies as aggregates
+from xaydungdang.members.structure.report import AGE_BANDS, LABELS, TITLES, _shape, snapshot_year
 from xaydungdang.org.models import Unit
-
-from . import aggregates
-from .models import MemberSnapshot
-from .report import AGE_BANDS, LABELS, TITLES, _shape, snapshot_year
 
 # The form's columns: (group title, dimension, values in the form's order).
 GROUPS = [

@@ -14,9 +14,8 @@ from xaydungdang.core import access, audit, rules
 from xaydungdang.core.access import VIEW
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
-
-from .choices import EventKind, Standing
-from .models import BadgeAward, Member, MemberEvent
+from xaydungdang.members.choices import EventKind, Standing
+from xaydungdang.members.models import BadgeAward, Member, MemberEvent
 
 
 def seniority_days(member: Member, on: dt.date) -> int:

@@ -27,14 +27,18 @@ from openpyxl import load_workbook
 
 from xaydungdang.core import access, rules
 from xaydungdang.core.actors import Actor
-from xaydungdang.core.dates import parse_vn_date, vn_date
+from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.text import clean, fold
+from xaydungdang.members.choices import (
+    ETHNICITY_CHOICES,
+    RELIGIONS,
+    Education,
+    TheoryLevel,
+)
+from xaydungdang.members.services import admission, bulk
+from xaydungdang.members.services.admission import add_months
+from xaydungdang.members.validation import general_education_ok, number_problem
 from xaydungdang.org.models import Unit
-
-from . import bulk
-from .choices import CELL_KINDS, ETHNICITY_CHOICES, RELIGIONS, Education, TheoryLevel
-from .services import add_months
-from .validation import general_education_ok, number_problem
 
 COLUMNS = [
     "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Quê quán",
@@ -65,6 +69,7 @@ class Cell(NamedTuple):
     name: str
     kind: str
     valid_to: dt.date | None
+    valid_from: dt.date | None = None
 
 
 class Row(NamedTuple):
@@ -164,7 +169,7 @@ class Parser:
         units: QuerySet[Unit] = Unit.objects.all()
         if self.user is not None:
             units = Unit.objects.restrict(self.user, access.CHANGE)
-        return units.values_list("code", "pk", "path", "name", "kind", "valid_to")
+        return units.values_list("code", "pk", "path", "name", "kind", "valid_to", "valid_from")
 
     def preload_all(self) -> None:
         """Every unit the user may change, in one read (a national file names most of them)."""
@@ -194,11 +199,9 @@ class Parser:
         found = self.cells[text]
         if found is None:
             raise ValueError(f"không tìm thấy chi bộ “{text}” trong phạm vi được phân quyền")
-        if found.kind not in CELL_KINDS:
-            raise ValueError(f"“{found.name}” ({text}) không phải chi bộ")
-        if found.valid_to is not None and found.valid_to <= self.today:
-            ended = vn_date(found.valid_to)
-            raise ValueError(f"“{found.name}” ({text}) đã kết thúc hoạt động ngày {ended}")
+        # the members of a file are placed in the cells as they are today
+        if errors := admission.cell_errors(found, self.today, text):
+            raise ValueError(errors[0])
         return found
 
     def date(self, text: str, what: str) -> dt.date:
@@ -244,15 +247,19 @@ class Parser:
             raise ValueError(f"giáo dục phổ thông “{general}” phải có dạng lớp/hệ, ví dụ 12/12")
         decision = self.date(c[9], "ngày quyết định kết nạp")
         ceremony = self.date(c[10], "ngày lễ kết nạp")
-        if ceremony < decision:
-            raise ValueError("ngày lễ kết nạp trước ngày quyết định kết nạp")
-        min_age = self.months("members.admission_min_age_months", decision)
-        if self.later(birth, min_age) > decision:
-            raise ValueError(f"chưa đủ {min_age // 12} tuổi vào ngày quyết định kết nạp")
         full = self.date(c[11], "ngày chính thức") if c[11] else None
-        probation = self.months("members.probation_months", ceremony)
-        if full is not None and full < self.later(ceremony, probation):
-            raise ValueError(f"ngày chính thức sớm hơn {probation} tháng dự bị")
+        errors = admission.date_errors(
+            birth=birth,
+            decision=decision,
+            ceremony=ceremony,
+            full=full,
+            today=self.today,
+            min_age_months=self.months("members.admission_min_age_months", decision),
+            probation_months=self.months("members.probation_months", ceremony),
+            later=self.later,
+        )
+        if errors:
+            raise ValueError(errors[0])
         problem = number_problem(c[12], c[13], "full" if full else "probationary")
         if problem:
             raise ValueError(problem.rstrip("."))
