@@ -84,9 +84,16 @@ def test_scoped_reader_sees_own_top(
     assert "Thành ủy Hà Nội" not in body and "Bộ Chính trị" not in body
 
 
-@pytest.mark.parametrize("goc", ["²", "١٢", "abc", "99999999999999999999", ""])
-def test_bad_root_parameter_is_ignored(goc: str, client_for: Callable[[str], Client]) -> None:
+@pytest.mark.parametrize("goc", ["²", "١٢", "abc", "-1", ""])
+def test_root_parameter_that_is_no_number_is_ignored(
+    goc: str, client_for: Callable[[str], Client]
+) -> None:
     assert client_for("btctw").get("/don-vi/", {"goc": goc}).status_code == 200
+
+
+@pytest.mark.parametrize("goc", ["999999", "9" * 30])
+def test_root_that_is_no_unit_answers_404(goc: str, client_for: Callable[[str], Client]) -> None:
+    assert client_for("btctw").get("/don-vi/", {"goc": goc}).status_code == 404
 
 
 def test_date_switch_shows_the_changes_and_their_documents(

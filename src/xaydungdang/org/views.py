@@ -55,13 +55,22 @@ def _tree_query(day: dt.date, other: dt.date | None) -> str:
     return query.urlencode()
 
 
+def _root(request: HttpRequest) -> Unit | None:
+    """The unit asked for as the tree's root (``?goc=``): a number that is no unit the reader
+    may see answers 404; text that is no number is ignored."""
+    raw = request.GET.get("goc", "").strip()
+    pk = int_param(request, "goc")
+    if pk is None and raw.isascii() and raw.isdecimal():
+        raise Http404("Không tìm thấy đơn vị.")  # an id longer than any id
+    return _unit(request, pk) if pk is not None else None
+
+
 def tree(request: HttpRequest) -> HttpResponse:
     """The tree as of a day, opened one level below its top; deeper levels load on demand
     (``tree_children``). With a second date, what changed between the two."""
     day, error = day_param(request)
     other, other_error = _compare(request, day)
-    root_pk = int_param(request, "goc")
-    root = _unit(request, root_pk) if root_pk is not None else None
+    root = _root(request)
     nodes = selectors.tree_as_of(request.user, day, root)
     _mark(request.user, selectors.tree_flat(nodes), day, other)
     changes, more = timeline.changes_between(request.user, day, other) if other else ([], False)
