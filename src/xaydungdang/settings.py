@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_htmx",
     "xaydungdang.core",
     "xaydungdang.ui",
     "xaydungdang.org",
@@ -44,7 +45,9 @@ INSTALLED_APPS = [
     "xaydungdang.ingest",
     "xaydungdang.site",
     "xaydungdang.demo",
+    "django.forms",  # last: the kit's widget templates (ui) come first
 ]
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "xaydungdang.core.middleware.RequestIdMiddleware",
@@ -74,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "xaydungdang.ui.context_processors.menu",
             ],
             "builtins": ["xaydungdang.ui.templatetags.vn"],
         },

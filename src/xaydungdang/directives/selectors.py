@@ -14,6 +14,7 @@ from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit
 from xaydungdang.ui.params import parse_id
 
+from .choices import TaskStatus
 from .models import Document, Task
 from .rollup import Rollup, Thresholds, rollups_by_document, thresholds, warning
 
@@ -101,12 +102,36 @@ def flatten(node: DocNode) -> list[DocNode]:
 def unit_tasks(
     user: Any, unit: Unit, day: dt.date, subtree: bool = False
 ) -> list[tuple[Task, str]]:
-    """The tasks a unit leads (or its whole subtree leads), with their warnings."""
+    """The tasks a unit leads (or its whole subtree leads), with their warnings: overdue
+    first, then at risk, on track and done, each by deadline."""
     qs = Task.objects.restrict(user, VIEW).select_related("document", "lead_unit")
     qs = qs.filter(path_q("lead_path", (unit.path,))) if subtree else qs.filter(lead_unit=unit)
     limits = thresholds(day)
     tasks = list(qs.order_by("deadline", "id")[:1000])
-    return [(t, warning(t, day, limits)) for t in tasks]
+    rows = [(t, warning(t, day, limits)) for t in tasks]
+    return sorted(rows, key=lambda row: WARNING_ORDER.get(row[1], len(WARNING_ORDER)))
+
+
+# The order of the task lists: what needs action first.
+WARNING_ORDER = {w: i for i, w in enumerate(["overdue", "at_risk", "on_track", "done"])}
+# The filters of the task list, as the dashboard's cards count them ("in time" leaves out
+# stopped tasks, as the dashboard does).
+WARNING_FILTERS = {
+    "overdue": {"overdue"},
+    "at_risk": {"at_risk"},
+    "in_time": {"at_risk", "on_track"},
+    "done": {"done"},
+}
+
+
+def filter_tasks(rows: list[tuple[Task, str]], key: str) -> list[tuple[Task, str]]:
+    """The rows of one of ``WARNING_FILTERS``."""
+    wanted = WARNING_FILTERS[key]
+    return [
+        (t, w)
+        for t, w in rows
+        if w in wanted and not (key == "in_time" and t.status == TaskStatus.STOPPED)
+    ]
 
 
 def visible_document_q(user: Any) -> Q:

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from xaydungdang.core.access import ScopedModel
+from xaydungdang.core.dates import vn_date
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import RuleSet, TimeStampedModel
 from xaydungdang.core.plausible import check_date
@@ -175,7 +176,7 @@ class MemberEvent(ScopedModel, models.Model):
         ordering = ["day", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.day}"
+        return f"{self.get_kind_display()} {vn_date(self.day)}"
 
     scope_paths = ("member__cell_path",)
 
