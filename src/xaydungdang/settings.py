@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django_htmx",
+    "django_htmx",  # its own copy of htmx, served as a static file (no CDN)
     "xaydungdang.core",
     "xaydungdang.ui",
     "xaydungdang.org",

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from xaydungdang.demo.loader import load
-from xaydungdang.directives.models import Document
+from xaydungdang.directives.models import Document, Task
 from xaydungdang.org.models import Unit
 
-from .test_journey import login
+from .test_journey import login, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,12 +41,20 @@ def test_task_progress_rolls_up(live_server: Any, page: Any, shots: Path) -> Non
     page.click("#impl-tree a:text('Kế hoạch của Thành ủy Hà Nội')")
     page.click("text=Giao nhiệm vụ")
     page.fill("#id_content", "Hoàn thiện vị trí việc làm các ban đảng Thành ủy")
-    page.fill("#id_lead_unit", "btc-hn")
+    page.fill("#id_lead_unit", "ban to chuc ha noi")
+    page.wait_for_selector("#id_lead_unit_results [role=option]")
+    page.screenshot(path=str(shots / "11a-chon-don-vi.png"), full_page=True)
+    page.click("#id_lead_unit_results [role=option][data-label='Ban Tổ chức Thành ủy Hà Nội']")
+    pick(page, "coordinating", "ubnd ha noi", "Ủy ban nhân dân thành phố Hà Nội")
+    assert page.input_value("#id_lead_unit") == "Ban Tổ chức Thành ủy Hà Nội"
     page.fill("#id_deadline", "31/12/2026")
     page.fill("#id_weight", "2")
     page.screenshot(path=str(shots / "11-giao-nhiem-vu.png"), full_page=True)
     page.click("main button[type=submit]")
     page.wait_for_selector("text=Đã giao nhiệm vụ.")
+    task = Task.objects.get(content="Hoàn thiện vị trí việc làm các ban đảng Thành ủy")
+    assert task.lead_unit.code == "btc-hn"
+    assert [u.code for u in task.coordinating_units.all()] == ["ubnd-hn"]
 
     page.click("#impl-tree a:text('Hoàn thiện vị trí việc làm')")
     page.click("text=Báo cáo tiến độ")

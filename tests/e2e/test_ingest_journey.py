@@ -14,7 +14,7 @@ from xaydungdang.ingest.models import Article
 from xaydungdang.ingest.readers import read_upload
 from xaydungdang.people.models import Person
 
-from .test_journey import login
+from .test_journey import login, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +38,7 @@ def test_paste_review_accept_and_see_the_source(live_server: Any, page: Any, sho
     login(page, base, "btctw")
     page.goto(f"{base}/doc-bai/moi/")
     page.fill("#id_text", ARTICLE)
-    page.fill("#id_unit", "tu-hn")
+    pick(page, "unit", "thanh uy ha noi", "Thành ủy Hà Nội")
     page.screenshot(path=str(shots / "30-dan-bai-viet.png"), full_page=True)
     page.click("main button[type=submit]")
     page.wait_for_selector("text=Đã đọc bài viết; hãy xem xét các đề xuất.")
@@ -92,6 +92,7 @@ def test_a_pdf_printed_by_the_browser_is_read_with_its_diacritics(
     base = live_server.url
     login(page, base, "hanoi")
     page.goto(f"{base}/doc-bai/moi/")
+    assert page.input_value("#id_unit") == "Thành ủy Hà Nội"  # the user's own unit, by name
     page.set_input_files("#id_upload", str(pdf))
     page.click("main button[type=submit]")
     page.wait_for_selector("text=Đã đọc bài viết; hãy xem xét các đề xuất.")

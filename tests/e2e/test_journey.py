@@ -21,6 +21,12 @@ def login(page: Any, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
+def pick(page: Any, field: str, typed: str, label: str) -> None:
+    """Type part of a name into a picker and click the suggestion labelled ``label``."""
+    page.fill(f"#id_{field}", typed)
+    page.click(f"#id_{field}_results [role=option][data-label='{label}']")
+
+
 def test_search_person_and_see_career(live_server: Any, page: Any, shots: Path) -> None:
     load(say=lambda _: None)
     base = live_server.url

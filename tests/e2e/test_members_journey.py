@@ -11,6 +11,7 @@ import pytest
 
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.demo.loader import load
+from xaydungdang.members.models import Member
 from xaydungdang.members.services.imports import COLUMNS
 from xaydungdang.org.models import Unit
 
@@ -25,11 +26,12 @@ def test_import_recognize_a_member_and_see_the_report_change(
     load(say=lambda _: None)
     from xaydungdang.org import services as org
 
-    org.unit_create(
-        spec=org.UnitSpec(name="Chi bộ Khu phố 1", kind="grassroots_cell",
-                          parent=Unit.objects.get(code="du-p-saigon"), code="cb-sg-1"),
-        valid_from=dt.date(2025, 7, 1), actor=SYSTEM_CLI,
-    )  # fmt: skip
+    for number in (1, 2):
+        org.unit_create(
+            spec=org.UnitSpec(name=f"Chi bộ Khu phố {number}", kind="grassroots_cell",
+                              parent=Unit.objects.get(code="du-p-saigon"), code=f"cb-sg-{number}"),
+            valid_from=dt.date(2025, 7, 1), actor=SYSTEM_CLI,
+        )  # fmt: skip
     rows = [
         ",".join(COLUMNS),
         "Nguyễn Thị Hoa,Nữ,02/04/1995,Kinh,Không,Nam Định,12/12,Đại học,Sơ cấp,"
@@ -63,6 +65,19 @@ def test_import_recognize_a_member_and_see_the_report_change(
     assert "Chính thức từ 15/08/2026" in page.inner_text("#membership-type")
     assert "Công nhận đảng viên chính thức" in page.inner_text("#timeline")
     page.screenshot(path=str(shots / "41-ho-so-dang-vien.png"), full_page=True)
+
+    page.click("a:text-is('Chuyển sinh hoạt')")
+    page.fill("#id_to_cell", "khu pho 2")
+    option = page.locator("#id_to_cell_results [role=option]").first
+    assert option.get_attribute("data-label") == "Chi bộ Khu phố 2"
+    assert "Đảng ủy phường Sài Gòn – Thành ủy TP.HCM" in option.inner_text()
+    page.keyboard.press("Enter")  # the first suggestion is highlighted: Enter chooses it
+    assert page.input_value("#id_to_cell") == "Chi bộ Khu phố 2"
+    page.fill("#id_day", "01/09/2026")
+    page.screenshot(path=str(shots / "41a-chuyen-sinh-hoat.png"), full_page=True)
+    page.click("main button[type=submit]")
+    page.wait_for_selector("text=Đã chuyển sinh hoạt đảng.")
+    assert Member.objects.get(person__full_name="Nguyễn Thị Hoa").cell.code == "cb-sg-2"
 
     page.goto(f"{base}/dang-vien/don-vi/{hcm.pk}/co-cau/")
     kinds = page.inner_text("section:has(h2:text-is('Loại đảng viên'))")

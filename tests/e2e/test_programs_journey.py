@@ -12,9 +12,15 @@ from docx import Document as read_docx
 
 from xaydungdang.demo.loader import load
 
-from .test_journey import login
+from .test_journey import login, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+SO_KET = (
+    "Hội nghị sơ kết chương trình phối hợp công tác giữa Ban Tổ chức Trung ương và Ban Thường "
+    "vụ Thành ủy Hà Nội (29/01/2019)"
+)
 
 
 def submit(page: Any, done: str) -> None:
@@ -28,8 +34,8 @@ def test_program_review_journey(live_server: Any, page: Any, shots: Path) -> Non
     login(page, base, "btctw")
     page.goto(f"{base}/chuong-trinh/moi/")
     page.fill("#id_title", "Chương trình phối hợp thí điểm 2021-2025")
-    page.fill("#id_party_a", "btctw")
-    page.fill("#id_party_b", "btv-hn")
+    pick(page, "party_a", "ban to chuc trung uong", "Ban Tổ chức Trung ương")
+    pick(page, "party_b", "thuong vu ha noi", "Ban Thường vụ Thành ủy Hà Nội")
     page.fill("#id_start_year", "2021")
     page.fill("#id_end_year", "2025")
     page.fill("#id_signed_on", "15/03/2021")
@@ -38,13 +44,15 @@ def test_program_review_journey(live_server: Any, page: Any, shots: Path) -> Non
     page.click("text=Thêm kế hoạch năm")
     page.fill("#id_year", "2022")
     submit(page, "Đã thêm kế hoạch năm.")
-    for content in (
-        "Phối hợp rà soát quy hoạch cán bộ",
-        "Tập huấn nghiệp vụ tổ chức",
-        "Khảo sát mô hình tổ chức cơ sở đảng",
+    for content, lead_b in (
+        ("Phối hợp rà soát quy hoạch cán bộ", ""),
+        ("Tập huấn nghiệp vụ tổ chức", ""),
+        ("Khảo sát mô hình tổ chức cơ sở đảng", "Ban Tổ chức Thành ủy Hà Nội"),
     ):
         page.click("a:text-is('Thêm nội dung')")
         page.fill("#id_content", content)
+        if lead_b:
+            pick(page, "lead_b", "to chuc thanh uy ha", lead_b)
         page.fill("#id_due_on", "30/11/2022")
         submit(page, "Đã thêm nội dung phối hợp.")
     for row, status in ((1, "done"), (2, "done"), (3, "not_implemented")):
@@ -52,12 +60,19 @@ def test_program_review_journey(live_server: Any, page: Any, shots: Path) -> Non
         page.select_option("#id_status", status)
         submit(page, "Đã cập nhật trạng thái.")
     assert "hoàn thành 2/3 nội dung" in page.locator("#nam-2022").inner_text()
+    page.locator("table.items tr").nth(1).locator("a:text-is('minh chứng')").click()
+    pick(page, "documents", "18/nq-tw", "Nghị quyết 18-NQ/TW")
+    pick(page, "events", "hoi nghi so ket", SO_KET)
+    page.screenshot(path=str(shots / "19-minh-chung.png"), full_page=True)
+    submit(page, "Đã thêm minh chứng.")
+    evidence = page.locator("table.items tr").nth(1).locator(".evidence").inner_text()
+    assert "Nghị quyết 18-NQ/TW" in evidence and "Hội nghị sơ kết" in evidence
     page.screenshot(path=str(shots / "20-chuong-trinh.png"), full_page=True)
 
     page.click("text=Sơ kết, tổng kết")
     page.select_option("#id_kind", "annual")
     page.fill("#id_title", "Tổng kết thực hiện chương trình phối hợp năm 2022")
-    page.fill("#id_issuer", "btctw")
+    pick(page, "issuer", "ban to chuc tw", "Ban Tổ chức Trung ương")
     page.fill("#id_period_start", "01/01/2022")
     page.fill("#id_period_end", "31/12/2022")
     page.fill("#id_symbol", "27-BC/BTCTW")

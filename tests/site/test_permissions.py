@@ -141,6 +141,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "login": (lambda o: [], 200, 200),
     "logout": (lambda o: [], 405, 405),
     "history": (lambda o: ["unit", o["unit"].pk], 404, 200),
+    "pick": (lambda o: ["units"], 200, 200),
     "org:tree": (lambda o: [], 200, 200),
     "org:root_create": (lambda o: [], 404, 404),
     "org:unit": (lambda o: [o["unit"].pk], 404, 200),

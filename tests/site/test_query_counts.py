@@ -39,6 +39,9 @@ PAGES = [
     ("article review", lambda: f"/doc-bai/{Article.objects.order_by('pk').first().pk}/", 6),
     ("tree", lambda: "/don-vi/?ngay=01/01/2020", 5),
     ("search", lambda: "/tim-kiem/?q=nguyen", 6),
+    # session, user, roles; the exact matches, the candidates, the ancestors' names
+    ("unit picker", lambda: "/chon/units/?q=thanh+uy&action=change", 6),
+    ("person picker", lambda: "/chon/persons/?q=nguyen", 5),
     ("home", lambda: "/", 8),
 ]
 

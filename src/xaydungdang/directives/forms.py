@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from xaydungdang.core.access import VIEW
-from xaydungdang.org.fields import UnitRefField
-from xaydungdang.org.forms import split_lines
+from xaydungdang.org.fields import UnitRefField, UnitsRefField
 from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .choices import DocType, TaskStatus
-from .models import Document
+from .fields import DocumentRefField
 
 
 class DocumentForm(UserForm):
@@ -28,37 +24,19 @@ class DocumentForm(UserForm):
     term = forms.CharField(label="Khóa (ví dụ XII)", max_length=10, required=False)
     title = forms.CharField(label="Trích yếu", max_length=500)
     summary = forms.CharField(label="Tóm tắt", required=False, widget=forms.Textarea)
-    implements = forms.IntegerField(
-        label="Thực hiện văn bản số hiệu", required=False, widget=forms.HiddenInput
+    implements = DocumentRefField(
+        label="Thực hiện văn bản (để trống nếu không thực hiện văn bản nào)", required=False
     )
     attachment = forms.FileField(label="Tệp đính kèm", required=False)
-
-    def clean_implements(self) -> Document | None:
-        pk = self.cleaned_data.get("implements")
-        if pk is None:
-            return None
-        doc = Document.objects.restrict(self.user, VIEW).filter(pk=pk).first()
-        if doc is None:
-            raise ValidationError("Không tìm thấy văn bản được thực hiện.")
-        return doc
 
 
 class TaskForm(UserForm):
     content = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}))
     lead_unit = UnitRefField(label="Đơn vị chủ trì", action=VIEW)
-    coordinating = forms.CharField(
-        label="Đơn vị phối hợp (mã hoặc số hiệu, mỗi dòng một đơn vị)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    coordinating = UnitsRefField(label="Đơn vị phối hợp", action=VIEW, required=False)
     deadline = VNDateField(label="Thời hạn", required=False)
     expected_output = forms.CharField(label="Sản phẩm", max_length=500, required=False)
     weight = forms.IntegerField(label="Trọng số", min_value=1, max_value=1000, initial=1)
-
-    def clean_coordinating(self) -> list[Any]:
-        field = UnitRefField(action=VIEW)
-        field.user = self.user
-        return [field.clean(ref) for ref in split_lines(self.cleaned_data.get("coordinating", ""))]
 
 
 class TaskEditForm(UserForm):

@@ -1,5 +1,5 @@
-"""Directives' hooks: a task copies its lead unit's path; documents in the search; the history
-of documents and of tasks with their progress reports."""
+"""Directives' hooks: a task copies its lead unit's path; documents in the search and the
+pickers; the history of documents and of tasks with their progress reports."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from xaydungdang.core import hooks
 from xaydungdang.core.access import VIEW
 from xaydungdang.ui.history import Target, rows_of, rows_of_ids, simple_target
 
+from . import pickers
 from .models import Document, ProgressUpdate, Task
 from .search import search_documents
 
 hooks.SEARCH_PROVIDERS.register(search_documents, order=20)
+hooks.PICKER_SOURCES.register(pickers.picker_sources)
 
 
 @hooks.PATH_COPIES.register

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from xaydungdang.core.access import VIEW
@@ -33,24 +33,30 @@ def _symbol_rank(query_tokens: list[str], doc: Document) -> int | None:
     return 1 if all(t in known for t in query_tokens) else None
 
 
-def search_documents(user: Any, query: str) -> list[Hit]:
-    visible = Document.objects.restrict(user, VIEW).select_related("issuer")
+def ranked_documents(visible: QuerySet[Document], query: str) -> list[tuple[int, Document]]:
+    """Documents of ``visible`` for ``query``, each with its rank (0: the same symbol; 1: the
+    parts of the symbol; then by title words, from 1 for the exact title)."""
     tokens = symbol_tokens(query)
     numbers = [t for t in tokens if t.isdecimal()]
-    hits = []
+    found: list[tuple[int, Document]] = []
     if numbers:
         number = numbers[0]
-        found = visible.filter(Q(number=number) | Q(symbol__startswith=f"{number}-"))
-        for doc in found[:CANDIDATES]:
+        by_number = visible.filter(Q(number=number) | Q(symbol__startswith=f"{number}-"))
+        for doc in by_number[:CANDIDATES]:
             rank = _symbol_rank(tokens, doc)
             if rank is not None:
-                hits.append(_hit(doc, rank))
-    if not hits:
+                found.append((rank, doc))
+    if not found:
         qs = visible
         for w in words(query):
             qs = qs.filter(folded__contains=w)
-        hits = [_hit(doc, match_rank(query, [doc.title]) + 1) for doc in qs[:CANDIDATES]]
-    return hits
+        found = [(match_rank(query, [doc.title]) + 1, doc) for doc in qs[:CANDIDATES]]
+    return found
+
+
+def search_documents(user: Any, query: str) -> list[Hit]:
+    visible = Document.objects.restrict(user, VIEW).select_related("issuer")
+    return [_hit(doc, rank) for rank, doc in ranked_documents(visible, query)]
 
 
 def _hit(doc: Document, rank: int) -> Hit:

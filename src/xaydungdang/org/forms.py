@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from xaydungdang.ui.forms import UserForm, VNDateField
 
 from .choices import UnitKind
-from .fields import UnitRefField
-from .models import Unit
+from .fields import UnitRefField, UnitsRefField
 
 
 def split_lines(text: str) -> list[str]:
@@ -56,9 +54,9 @@ class ReparentForm(UserForm):
 
 
 class MergeForm(UserForm):
-    others = forms.CharField(
-        label="Các đơn vị hợp nhất cùng (mã hoặc số hiệu, mỗi dòng một đơn vị)",
-        widget=forms.Textarea(attrs={"rows": 3}),
+    others = UnitsRefField(
+        label="Các đơn vị hợp nhất cùng",
+        error_messages={"required": "Hãy nêu ít nhất một đơn vị."},
     )
     new_name = forms.CharField(
         label="Tên đơn vị mới (để trống nếu hợp nhất vào đơn vị này)",
@@ -70,16 +68,6 @@ class MergeForm(UserForm):
     )
     effective_date = VNDateField(label="Ngày hiệu lực")
     decision_ref = forms.CharField(label="Văn bản quyết định", max_length=200, required=False)
-
-    def clean_others(self) -> list[Unit]:
-        field = UnitRefField()
-        field.user = self.user
-        units = []
-        for ref in split_lines(self.cleaned_data["others"]):
-            units.append(field.clean(ref))
-        if not units:
-            raise ValidationError("Hãy nêu ít nhất một đơn vị.")
-        return units
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -125,19 +125,6 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "org/unit_detail.html", context)
 
 
-def _suggest(request: HttpRequest, unit: Unit | None) -> dict[str, Any]:
-    qs = Unit.objects.restrict(request.user, CHANGE).filter(valid_to__isnull=True)
-    if unit is not None and unit.parent_id:
-        qs = qs.filter(
-            parent__in=[
-                unit.parent_id,
-                unit.pk,
-                *([unit.parent.parent_id] if unit.parent and unit.parent.parent_id else []),
-            ]
-        )
-    return {"suggestions": qs.order_by("sort_key")[:200]}
-
-
 def unit_create(request: HttpRequest, parent_pk: int | None = None) -> HttpResponse:
     parent = _unit(request, parent_pk, CHANGE) if parent_pk else None
 
@@ -210,7 +197,6 @@ def _change_page(
         done_message=done,
         success=lambda result: reverse("org:unit", args=[getattr(result, "pk", unit.pk)]),
         cancel_url=reverse("org:unit", args=[unit.pk]),
-        extra=_suggest(request, unit),
     )
 
 

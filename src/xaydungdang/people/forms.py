@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
-from django.core.exceptions import ValidationError
 
-from xaydungdang.core.access import VIEW
 from xaydungdang.org.fields import UnitRefField
 from xaydungdang.ui.forms import UserForm, VNDateField
-from xaydungdang.ui.params import parse_id
 
-from .models import Gender, Person, Title
-
-
-class PersonRefField(forms.CharField):
-    """A person given by number, among those the user may see."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.user: Any = None
-        kwargs.setdefault("help_text", "Số hiệu cá nhân (trên trang cá nhân).")
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> Any:
-        text = (super().clean(value) or "").strip()
-        person = None
-        if parse_id(text) is not None:
-            person = Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(text) or 0).first()
-        if person is None:
-            raise ValidationError(f"Không tìm thấy cá nhân số “{text}” trong phạm vi của bạn.")
-        return person
+from .fields import PersonRefField, TitleRefField
+from .models import Gender
 
 
 class PersonForm(UserForm):
@@ -44,22 +22,14 @@ class PersonForm(UserForm):
 
 
 class TenureForm(UserForm):
-    person = PersonRefField(label="Cá nhân (số hiệu)")
-    title = forms.ModelChoiceField(
-        label="Chức danh",
-        queryset=Title.objects.order_by("rank", "name"),
-        empty_label="— chọn chức danh —",
-    )
+    person = PersonRefField(label="Cá nhân")
+    title = TitleRefField(label="Chức danh")
     unit = UnitRefField(label="Đơn vị")
     start = VNDateField(label="Từ ngày")
     end = VNDateField(label="Đến ngày (ngày thôi giữ, để trống nếu đang giữ)", required=False)
     attested_only = forms.BooleanField(label="Chỉ biết theo ngày nguồn tin nêu", required=False)
     source = forms.CharField(label="Nguồn (quyết định, bài báo…)", max_length=300, required=False)
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea)
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, **kwargs)
-        self.fields["person"].user = user  # type: ignore[attr-defined]
 
 
 class TenureEditForm(UserForm):

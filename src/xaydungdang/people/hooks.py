@@ -1,5 +1,6 @@
 """What people adds to the lower apps and the site: the unit page's holders, the veto of a
-unit's end, persons in the search, and the history of persons, tenures and titles."""
+unit's end, persons in the search, persons and titles in the pickers, and the history of
+persons, tenures and titles."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from xaydungdang.core import hooks
 from xaydungdang.core.access import VIEW
 from xaydungdang.ui.history import Target, rows_of, rows_of_ids
 
-from . import panels
+from . import panels, pickers
 from .models import Person, Tenure, Title
 from .search import search_persons
 from .services import open_tenures_check
@@ -20,6 +21,7 @@ from .services import open_tenures_check
 hooks.UNIT_END_CHECKS.register(open_tenures_check)
 hooks.UNIT_PANELS.register(panels.unit_holders_panel, order=0)
 hooks.SEARCH_PROVIDERS.register(search_persons, order=10)
+hooks.PICKER_SOURCES.register(pickers.picker_sources)
 
 
 def _person(user: Any, pk: int) -> tuple[Any, Q, str]:

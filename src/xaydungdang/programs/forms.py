@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
-from django.core.exceptions import ValidationError
 
 from xaydungdang.core.access import VIEW
-from xaydungdang.org.fields import UnitRefField
-from xaydungdang.org.forms import split_lines
-from xaydungdang.people.models import Person
+from xaydungdang.directives.fields import DocumentsRefField
+from xaydungdang.org.fields import UnitRefField, UnitsRefField
+from xaydungdang.people.fields import PersonsRefField
 from xaydungdang.ui.forms import UserForm, VNDateField
-from xaydungdang.ui.params import parse_id
+from xaydungdang.ui.pickers import MultiPickerField
 
 from .choices import EventKind, ItemStatus, ReviewKind
 
@@ -45,54 +42,17 @@ class StatusForm(UserForm):
     note = forms.CharField(label="Ghi chú", max_length=500, required=False)
 
 
-class PersonLinesField(forms.CharField):
-    """Persons given by number, one a line, among those the user may see."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.user: Any = None
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2}))
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> list[Person]:
-        people = []
-        for ref in split_lines(super().clean(value) or ""):
-            person = (
-                Person.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref) or 0).first()
-                if parse_id(ref) is not None
-                else None
-            )
-            if person is None:
-                raise ValidationError(f"Không tìm thấy cá nhân số “{ref}”.")
-            people.append(person)
-        return people
-
-
 class EventForm(UserForm):
     kind = forms.ChoiceField(label="Loại sự kiện", choices=EventKind.choices)
     title = forms.CharField(label="Tên sự kiện", max_length=400)
     held_on = VNDateField(label="Ngày")
     place = forms.CharField(label="Địa điểm", max_length=300, required=False)
-    units = forms.CharField(
-        label="Đơn vị (mã hoặc số hiệu, mỗi dòng một đơn vị)",
-        widget=forms.Textarea(attrs={"rows": 2}),
+    units = UnitsRefField(
+        label="Đơn vị", action=VIEW, error_messages={"required": "Hãy nêu ít nhất một đơn vị."}
     )
-    chairs = PersonLinesField(label="Chủ trì (số hiệu cá nhân, mỗi dòng một người)")
-    attendees = PersonLinesField(label="Tham dự (số hiệu cá nhân, mỗi dòng một người)")
+    chairs = PersonsRefField(label="Chủ trì", required=False)
+    attendees = PersonsRefField(label="Tham dự", required=False)
     summary = forms.CharField(label="Nội dung", required=False, widget=forms.Textarea)
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, **kwargs)
-        for name in ("chairs", "attendees"):
-            self.fields[name].user = user  # type: ignore[attr-defined]
-
-    def clean_units(self) -> list[Any]:
-        field = UnitRefField(action=VIEW)
-        field.user = self.user
-        units = [field.clean(ref) for ref in split_lines(self.cleaned_data["units"])]
-        if not units:
-            raise ValidationError("Hãy nêu ít nhất một đơn vị.")
-        return units
 
 
 class ReviewForm(UserForm):
@@ -132,48 +92,8 @@ class ConfirmForm(UserForm):
 
 
 class EvidenceForm(UserForm):
-    """Evidence for an item: documents, tasks and events given by their numbers."""
+    """Evidence for an item: documents, tasks and events, picked by name."""
 
-    documents = forms.CharField(
-        label="Văn bản (số hiệu, mỗi dòng một văn bản)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    tasks = forms.CharField(
-        label="Nhiệm vụ (số hiệu, mỗi dòng một nhiệm vụ)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    events = forms.CharField(
-        label="Sự kiện (số hiệu, mỗi dòng một sự kiện)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def _refs(self, name: str, model: Any, what: str) -> list[Any]:
-        found = []
-        for ref in split_lines(self.cleaned_data.get(name, "")):
-            obj = (
-                model.objects.restrict(self.user, VIEW).filter(pk=parse_id(ref) or 0).first()
-                if parse_id(ref) is not None
-                else None
-            )
-            if obj is None:
-                raise ValidationError(f"Không tìm thấy {what} số “{ref}”.")
-            found.append(obj)
-        return found
-
-    def clean_documents(self) -> list[Any]:
-        from xaydungdang.directives.models import Document
-
-        return self._refs("documents", Document, "văn bản")
-
-    def clean_tasks(self) -> list[Any]:
-        from xaydungdang.directives.models import Task
-
-        return self._refs("tasks", Task, "nhiệm vụ")
-
-    def clean_events(self) -> list[Any]:
-        from .models import Event
-
-        return self._refs("events", Event, "sự kiện")
+    documents = DocumentsRefField(label="Văn bản", required=False)
+    tasks = MultiPickerField("tasks", action=VIEW, label="Nhiệm vụ", required=False)
+    events = MultiPickerField("events", action=VIEW, label="Sự kiện", required=False)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", web.home, name="home"),
     path("healthz", web.healthz, name="healthz"),
     path("tim-kiem/", web.search, name="search"),
+    path("chon/<str:source>/", web.pick, name="pick"),
     path("lich-su/<str:kind>/<int:pk>/", web.history, name="history"),
     path("cong-viec/<int:pk>/", job_detail, name="job"),
     path("cong-viec/<int:pk>/tai-ve/", job_file, name="job_file"),

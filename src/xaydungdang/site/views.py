@@ -1,4 +1,5 @@
-"""Home, search, the history tab fed by the audit, and the health check."""
+"""Home, search, the pickers' suggestions, the history tab fed by the audit, and the health
+check."""
 
 from __future__ import annotations
 
@@ -11,15 +12,18 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from xaydungdang.core import hooks
-from xaydungdang.core.access import VIEW, scope_for
+from xaydungdang.core.access import ACTIONS, VIEW, scope_for
 from xaydungdang.core.audit import event_label
 from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure
-from xaydungdang.ui import diff
+from xaydungdang.ui import diff, pickers
+from xaydungdang.ui.search import words
 
 from .search import search as run_search
 
@@ -58,6 +62,20 @@ def search(request: HttpRequest) -> HttpResponse:
     query = clean(request.GET.get("q", ""))[:200]
     hits = run_search(request.user, query) if query.strip() else []
     return render(request, "site/search.html", {"query": query, "hits": hits})
+
+
+@require_GET
+@never_cache
+def pick(request: HttpRequest, source: str) -> HttpResponse:
+    """The suggestions of a picker (``ui.pickers``) as an HTML fragment: ``?q=…&action=…``."""
+    src = pickers.source(source)
+    action = request.GET.get("action", VIEW)
+    if action not in ACTIONS:
+        action = VIEW
+    query = pickers.query_text(request.GET.get("q", ""))
+    choices = src.search(request.user, action, query, pickers.LIMIT) if words(query) else []
+    context = {"choices": choices, "query": query, "noun": src.noun}
+    return render(request, "ui/pickers/results.html", context)
 
 
 def _history_target(user: Any, kind: str, pk: int) -> tuple[Any, Q, str]:
