@@ -31,6 +31,7 @@ run: setup
 	@echo "    hcm      - Thành ủy TP.HCM"
 	@echo "    hanoi    - Thành ủy Hà Nội"
 	@echo ""
+	$(BIN)/xdd jobs-sweep
 	$(BIN)/xdd runserver 127.0.0.1:8000
 
 demo: $(STAMP)

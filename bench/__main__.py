@@ -18,8 +18,11 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from bench import dashboard, ingest_speed, members_table
+    from bench import dashboard, ingest_speed, members_table, tree
 
+    if "--tree" in sys.argv:
+        tree.run(float(os.environ.get("BENCH_TREE_SCALE", "1")))
+        return
     if "--members" in sys.argv:
         members_table.run(int(os.environ.get("BENCH_MEMBERS", "5600000")))
         return

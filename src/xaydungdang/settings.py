@@ -45,10 +45,13 @@ INSTALLED_APPS = [
     "xaydungdang.ingest",
     "xaydungdang.site",
     "xaydungdang.demo",
+    "django.forms",  # last: the kit's widget templates (ui) come first
 ]
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "xaydungdang.core.middleware.RequestIdMiddleware",
+    "xaydungdang.core.uploads.UploadCapMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "xaydungdang.ui.context_processors.menu",
             ],
             "builtins": ["xaydungdang.ui.templatetags.vn"],
         },
@@ -110,9 +114,19 @@ USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 
 XDD_JOBS_INLINE = os.environ.get("XDD_JOBS_INLINE", "0") == "1"  # run jobs in the request
+XDD_JOB_HEARTBEAT_SECONDS = 10  # a running job touches its row this often
+XDD_JOB_STALE_SECONDS = 120  # a job silent this long lost its process: it is marked failed
 MEDIA_ROOT = VAR_DIR / "media"  # attachments; served only through views that check access
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Uploads: a file above 2.5 MB goes to a temporary file, not memory; form data without files is
+# at most 5 MB; each kind of upload has its cap, checked before the file is read (core.uploads).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+XDD_UPLOAD_LIMITS = {
+    "article": 10 * 1024 * 1024,
+    "members": 200 * 1024 * 1024,
+    "tasks": 5 * 1024 * 1024,
+    "attachment": 20 * 1024 * 1024,
+}
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

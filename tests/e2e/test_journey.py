@@ -61,6 +61,8 @@ def test_search_person_and_see_career(live_server: Any, page: Any, shots: Path) 
     page.fill("#ngay", "01/07/2025")
     page.click("#asof button[type=submit]")
     page.wait_for_url("**ngay=01%2F07%2F2025**")
+    page.click("#tree summary:has(> a:text-is('Thành ủy Thành phố Hồ Chí Minh')) > .kind")
+    page.wait_for_selector("#tree >> text=Đảng ủy phường Sài Gòn")  # loaded on demand
     tree = page.locator("ul.tree").inner_text()
     assert "Tỉnh ủy Bình Dương" not in tree and "Đảng ủy phường Sài Gòn" in tree
     page.screenshot(path=str(shots / "06-cay-to-chuc-01-07-2025.png"), full_page=True)

@@ -7,11 +7,26 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 
 from xaydungdang.core.actors import SYSTEM_CLI
+from xaydungdang.org import selectors
 from xaydungdang.org import services as org
 from xaydungdang.org.models import Unit
-from xaydungdang.org.selectors import tree_as_of
+from xaydungdang.org.selectors import TreeNode
 
 D = dt.date
+
+
+def tree_as_of(user: object, day: dt.date) -> list[TreeNode]:
+    """The whole tree, every level opened as a reader would, in tree order."""
+    top = selectors.tree_as_of(user, day)
+    level = [n for n in selectors.tree_flat(top) if n.depth == 1]
+    while level:
+        kids = selectors.tree_children(user, day, [n.unit_id for n in level if n.child_count], 0)
+        for node in level:
+            node.children = [k for k in kids if k.parent_id == node.unit_id]
+            for k in node.children:
+                k.depth = node.depth + 1
+        level = [k for n in level for k in n.children or []]
+    return selectors.tree_flat(top)
 
 
 def names(nodes: list) -> list[str]:

@@ -285,3 +285,33 @@ def test_evidence_links_documents_tasks_and_events(
         ).count()
         == 1
     )
+
+
+def test_a_provincial_review_of_a_central_directive_counts_only_its_own_subtree(
+    demo: dict[str, Unit],
+) -> None:
+    from xaydungdang.directives import services as directives
+    from xaydungdang.directives.models import Document
+
+    directive = Document.objects.get(symbol="18-NQ/TW")
+
+    def figures(issuer: Unit) -> dict[str, object]:
+        return reviews.review_draft(
+            kind="interim", directive=directive, issuer=issuer, period_start=D(2017, 10, 25),
+            period_end=D(2022, 12, 31), title="Sơ kết", actor=SYSTEM_CLI,
+        ).figures  # fmt: skip
+
+    central, hcm, hanoi = figures(demo["btctw"]), figures(demo["tu-hcm"]), figures(demo["tu-hn"])
+    hanoi_plan = directives.document_create(
+        doc_type="plan", issuer=demo["tu-hn"], title="Kế hoạch của Hà Nội", actor=SYSTEM_CLI,
+        implements=directive, issued_on=D(2018, 3, 1),
+    )  # fmt: skip
+    directives.task_create(
+        document=hanoi_plan, content="Việc của Hà Nội", lead_unit=demo["tu-hn"], actor=SYSTEM_CLI
+    )
+    # Hà Nội's new plan and task count for Hà Nội and for the centre, never for HCMC.
+    assert figures(demo["tu-hcm"]) == hcm
+    after = figures(demo["tu-hn"])
+    assert after["documents_issued"] == hanoi["documents_issued"] + 1  # type: ignore[operator]
+    assert after["tasks_total"] == hanoi["tasks_total"] + 1  # type: ignore[operator]
+    assert figures(demo["btctw"])["tasks_total"] == central["tasks_total"] + 1  # type: ignore[operator]

@@ -61,13 +61,28 @@ def scope_for(user: Any, action: str) -> Scope:
     return cache.get(action, NOTHING)
 
 
+def home_unit_id(user: Any) -> int | None:
+    """The unit the user works in (the broadest unit of their grants), or None for a user
+    granted the whole system or nothing; read with the scopes, so mostly without a query."""
+    if is_system(user) or not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return None
+    if not hasattr(user, "_xdd_home_unit"):
+        user._xdd_scopes = _load_scopes(user)
+    return getattr(user, "_xdd_home_unit", None)
+
+
 def _load_scopes(user: Any) -> dict[str, Scope]:
     from .models import RoleAssignment
 
     grants: dict[str, set[str]] = {a: set() for a in ACTIONS}
     everywhere: set[str] = set()
-    rows = RoleAssignment.objects.filter(user=user).values_list("role", "unit__path")
-    for role, path in rows:
+    rows = list(
+        RoleAssignment.objects.filter(user=user).values_list("role", "unit__path", "unit_id")
+    )
+    # The user's own unit (the menu's "Đảng viên"): the broadest one granted on a unit.
+    units = sorted((len(path), path, unit) for _, path, unit in rows if path is not None)
+    user._xdd_home_unit = units[0][2] if units else None
+    for role, path, _unit in rows:
         for action in ROLE_ACTIONS.get(role, ()):
             if path is None:
                 everywhere.add(action)

@@ -12,6 +12,7 @@ writer at a time, and the work holds it).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
@@ -19,8 +20,18 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, close_old_connections, connection, connections, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    close_old_connections,
+    connection,
+    connections,
+    transaction,
+)
+from django.db.models import Q
+from django.utils import timezone
 
+from .dates import vn_date
 from .models import Job
 
 log = logging.getLogger(__name__)
@@ -29,7 +40,42 @@ Work = Callable[[Job, Report], None]
 
 
 _live: dict[int, tuple[int, str]] = {}  # job id: the last progress its work reported here
+_here: set[int] = set()  # the jobs whose work runs in this process
 _lock = threading.Lock()
+DIED = (
+    "Công việc đã dừng giữa chừng: tiến trình xử lý không còn chạy (lần cuối ghi nhận lúc {at}). "
+    "Không có dữ liệu nào được ghi; hãy thực hiện lại."
+)
+
+
+def _seconds(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def sweep(now: Any = None) -> int:
+    """Mark failed every unfinished job whose work gave no sign of life for
+    ``XDD_JOB_STALE_SECONDS`` and does not run in this process; returns how many."""
+    now = now or timezone.now()
+    limit = now - dt.timedelta(seconds=_seconds("XDD_JOB_STALE_SECONDS", 120))
+    silent = Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, created_at__lt=limit)
+    with _lock:
+        here = set(_here)
+    stale = Job.objects.filter(silent, status__in=("queued", "running")).exclude(pk__in=here)
+    count = 0
+    for job in stale.only("pk", "heartbeat_at", "created_at"):
+        last = timezone.localtime(job.heartbeat_at or job.created_at)
+        message = DIED.format(at=f"{last:%H:%M} {vn_date(last.date())}")
+        count += Job.objects.filter(pk=job.pk, status__in=("queued", "running")).update(
+            status="failed", message=message[:500]
+        )
+    return count
+
+
+def check_alive(job: Job) -> Job:
+    """``job``, marked failed first if its process has died (the page of a job calls it)."""
+    if not job.finished and sweep() and job.pk is not None:
+        job.refresh_from_db()
+    return job
 
 
 def live(job: Job) -> Job:
@@ -54,15 +100,19 @@ class _Reporter:
         job.progress, job.message = max(0, min(percent, 100)), message[:500]
         with _lock:
             _live[job.pk] = (job.progress, job.message)
+        now = timezone.now()
         if not connection.in_atomic_block:
-            Job.objects.filter(pk=job.pk).update(progress=job.progress, message=job.message)
+            Job.objects.filter(pk=job.pk).update(
+                progress=job.progress, message=job.message, heartbeat_at=now
+            )
         elif connection.vendor == "postgresql":
             if self.side is None:
                 self.side = connections.create_connection(DEFAULT_DB_ALIAS)
             with self.side.cursor() as cur:
                 cur.execute(
-                    f"UPDATE {Job._meta.db_table} SET progress = %s, message = %s WHERE id = %s",
-                    [job.progress, job.message, job.pk],
+                    f"UPDATE {Job._meta.db_table} SET progress = %s, message = %s, "
+                    "heartbeat_at = %s WHERE id = %s",
+                    [job.progress, job.message, now, job.pk],
                 )
 
     def close(self) -> None:
@@ -72,12 +122,33 @@ class _Reporter:
             _live.pop(self.job.pk, None)
 
 
+def _touch(job_id: int, stop: threading.Event) -> None:
+    """The periodic sign of life of a running job, on a connection of its own. SQLite lets one
+    writer in at a time: while the work holds it, the touch gives up (the page then sees the
+    job in ``_here``, since SQLite runs in one server process)."""
+    every = _seconds("XDD_JOB_HEARTBEAT_SECONDS", 10)
+    while not stop.wait(every):
+        try:
+            Job.objects.filter(pk=job_id).update(heartbeat_at=timezone.now())
+        except DatabaseError:
+            pass
+        finally:
+            close_old_connections()
+    connections.close_all()
+
+
 def _run(job_id: int, work: Work) -> None:
     inline = getattr(settings, "XDD_JOBS_INLINE", False)
     if not inline:
         close_old_connections()
     job = Job.objects.get(pk=job_id)
-    Job.objects.filter(pk=job.pk).update(status="running")
+    Job.objects.filter(pk=job.pk).update(status="running", heartbeat_at=timezone.now())
+    with _lock:
+        _here.add(job.pk)
+    stop = threading.Event()
+    if not inline:
+        toucher = threading.Thread(target=_touch, args=(job.pk, stop), daemon=True)
+        toucher.start()
     reporter = _Reporter(job)
     try:
         work(job, reporter)
@@ -90,9 +161,12 @@ def _run(job_id: int, work: Work) -> None:
             "failed",
             "Có lỗi khi thực hiện; quản trị hệ thống đã được ghi nhận.",
         )
+    stop.set()
     Job.objects.filter(pk=job.pk).update(
-        status=job.status, progress=job.progress, message=job.message
+        status=job.status, progress=job.progress, message=job.message, heartbeat_at=timezone.now()
     )
+    with _lock:
+        _here.discard(job.pk)
     reporter.close()
     if not inline:
         connections.close_all()

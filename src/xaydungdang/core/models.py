@@ -215,6 +215,9 @@ class Job(TimeStampedModel):
     message = models.CharField("Thông báo", max_length=500, blank=True)
     result = models.FileField("Kết quả", upload_to="jobs/%Y/", blank=True)
     result_url = models.CharField(max_length=300, blank=True)
+    # The last sign of life of the work (progress reports and a periodic touch): a job without
+    # one for ``XDD_JOB_STALE_SECONDS`` lost its process and is marked failed (``jobs.sweep``).
+    heartbeat_at = models.DateTimeField("Tín hiệu hoạt động gần nhất", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 D = dt.date
-# Dates the articles give (000: 20/8/2016; 002: 4/3/2017; 004: 29/1/2019; 003: 12/12/2022;
-# 001: conference of 23/12/2022, published 30/1/2023).
+# Dates the articles give (000: 20/08/2016; 002: 04/03/2017; 004: 29/01/2019; 003: 12/12/2022;
+# 001: conference of 23/12/2022, published 30/01/2023).
 ART_000, ART_002, ART_004 = D(2016, 8, 20), D(2017, 3, 4), D(2019, 1, 29)
 ART_003, ART_001 = D(2022, 12, 12), D(2022, 12, 23)
 SRC = {
-    ART_000: "VietnamPlus/TTXVN, 20/8/2016 (ký kết chương trình phối hợp BTCTW – Thành ủy TP.HCM)",
-    ART_002: "TTXVN, 4/3/2017 (Hội nghị tổng kết công tác tổ chức xây dựng Đảng năm 2016)",
-    ART_004: "Hội nghị sơ kết chương trình phối hợp BTCTW – Thành ủy Hà Nội, 29/1/2019",
+    ART_000: "VietnamPlus/TTXVN, 20/08/2016 (ký kết chương trình phối hợp BTCTW – Thành ủy TP.HCM)",
+    ART_002: "TTXVN, 04/03/2017 (Hội nghị tổng kết công tác tổ chức xây dựng Đảng năm 2016)",
+    ART_004: "Hội nghị sơ kết chương trình phối hợp BTCTW – Thành ủy Hà Nội, 29/01/2019",
     ART_003: "Chinhphu.vn/SGGP, 12/12/2022 (khảo sát tổng kết 20 năm Nghị quyết 23)",
-    ART_001: "Thanhuytphcm.vn, 30/1/2023 (Hội nghị tổng kết ngày 23/12/2022)",
+    ART_001: "Thanhuytphcm.vn, 30/01/2023 (Hội nghị tổng kết ngày 23/12/2022)",
 }
 
 # code, name, short name, kind, parent code, aliases

@@ -72,7 +72,7 @@ def _merge_into(units: dict[str, Unit], codes: tuple[str, ...], day: dt.date) ->
 
 
 def _restructure_2025(units: dict[str, Unit]) -> None:
-    """District level abolished and provinces merged on 01/7/2025."""
+    """District level abolished and provinces merged on 01/07/2025."""
     day = data.RESTRUCTURE_DAY
     district = _ensure(units, data.LEGACY_DISTRICT, ["Quận 1"])
     if district.valid_to is None:
@@ -80,7 +80,7 @@ def _restructure_2025(units: dict[str, Unit]) -> None:
             unit=district,
             effective_date=day,
             actor=SYSTEM_DEMO,
-            decision_ref="Quy định 294-QĐ/TW: không còn cấp huyện từ 01/7/2025",
+            decision_ref="Quy định 294-QĐ/TW: không còn cấp huyện từ 01/07/2025",
         )
     _ensure(units, data.NEW_WARD, ["Đảng bộ phường Sài Gòn", "phường Sài Gòn"])
     _merge_into(units, ("btc-hcm", "btc-bd", "btc-brvt"), day)

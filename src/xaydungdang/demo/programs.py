@@ -1,6 +1,6 @@
 """The coordination programs and events of the seed articles.
 
-Public facts: the HCMC program 2016–2020 signed on 20/8/2016 (article 000); the Hanoi program
+Public facts: the HCMC program 2016–2020 signed on 20/08/2016 (article 000); the Hanoi program
 2017–2020 and its 2018 plan, "7/10 nội dung" done and 3 not implemented (article 004); the events
 of the five articles with the persons who chaired and took part. The ten items' wording is an
 illustration (the article does not list them), so the Hanoi plan is marked as demo; the figures
@@ -146,7 +146,7 @@ def _hanoi_2018(program: Program, units: dict[str, Unit]) -> None:
         program=program,
         year=2018,
         actor=SYSTEM_DEMO,
-        note="Nội dung từng mục là minh họa; số liệu 7/10 theo bài báo ngày 29/1/2019.",
+        note="Nội dung từng mục là minh họa; số liệu 7/10 theo bài báo ngày 29/01/2019.",
     )
     for number, (content, status) in enumerate(HANOI_2018, start=1):
         if plan.items.filter(number=number).exists():

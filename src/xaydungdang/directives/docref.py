@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from xaydungdang.core.dates import vn_date
+
 # The type words, longest first so that "Chương trình hành động" wins over "Chương trình".
 TYPE_WORDS = [
     "Chương trình hành động",
@@ -282,8 +284,7 @@ def format_ref(ref: DocRef) -> str:
     elif ref.number:
         parts.append(f"số {ref.number}")
     if ref.date:
-        day = dt.date.fromisoformat(ref.date)
-        parts.append(f"ngày {day.day}/{day.month}/{day.year}")
+        parts.append(f"ngày {vn_date(dt.date.fromisoformat(ref.date))}")
     text = " ".join(p for p in parts if p)
     if not ref.symbol and ref.issuer == "TW":
         text += " của Ban Chấp hành Trung ương Đảng"

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import zipfile
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import load_workbook
 
 from xaydungdang.core.access import VIEW
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.text import fold
+from xaydungdang.core.uploads import check_upload
 from xaydungdang.org.models import Unit, UnitAlias
+from xaydungdang.ui.params import parse_id
+from xaydungdang.ui.xlsx import sheet_rows
 
 from . import services
 from .models import Document
@@ -89,8 +90,10 @@ def _int(value: Any, default: int | None) -> int | None:
         return default
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and parse_id(value) is not None:
+        return parse_id(value)
     raise ValueError
 
 
@@ -133,10 +136,9 @@ def _parse_row(line: int, row: tuple[Any, ...], lookup: UnitLookup) -> TaskRow:
 def read_rows(file: IO[bytes], user: Any) -> tuple[list[TaskRow], list[str]]:
     """Every row parsed, and every error with its row number (row 1 is the header)."""
     try:
-        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
-        return [], ["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]
-    lines = list(sheet.iter_rows(values_only=True))
+        lines = list(sheet_rows(file))
+    except ValidationError as exc:
+        return [], exc.messages
     header = [str(c or "").strip() for c in (lines[0] if lines else ())]
     if [fold(h) for h in header[: len(COLUMNS)]] != [fold(c) for c in COLUMNS]:
         return [], ["Dòng 1: tiêu đề cột phải là: " + " | ".join(COLUMNS) + "."]
@@ -156,6 +158,7 @@ def read_rows(file: IO[bytes], user: Any) -> tuple[list[TaskRow], list[str]]:
 
 def import_tasks(*, document: Document, file: IO[bytes], actor: Actor) -> int:
     """Create every task of the sheet, or none: errors carry their row numbers."""
+    check_upload(file, "tasks")
     rows, errors = read_rows(file, actor)
     if errors:
         raise ValidationError(errors)

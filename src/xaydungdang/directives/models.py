@@ -31,6 +31,12 @@ CENTRAL_BODY_KINDS = (
 )
 
 
+def is_central_body(unit: Unit) -> bool:
+    """One of the central bodies: the root, or a central kind directly under it."""
+    top = unit.parent_id is None or (unit.parent is not None and unit.parent.parent_id is None)
+    return top and unit.kind in CENTRAL_BODY_KINDS
+
+
 def _ancestor_paths(prefixes: tuple[str, ...], step: int = 6) -> list[str]:
     return sorted({p[:i] for p in prefixes for i in range(step, len(p) + 1, step)})
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 from xaydungdang.core.access import VIEW
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import fold
-from xaydungdang.ui.pickers import Choice, ModelSource, only_match
+from xaydungdang.ui.pickers import Choice, ModelSource, only_match, query_text
 from xaydungdang.ui.search import words
 
 from .models import Document, Task
@@ -43,7 +43,7 @@ class DocumentSource(ModelSource):
     def resolve(self, user: Any, action: str, text: str) -> Document | None:
         """By its symbol as typed, its number in the register, or its exact reference or
         title, if only one document in scope has it."""
-        text = text.strip()
+        text = query_text(text)  # no control characters (PostgreSQL refuses NUL)
         if not text:
             return None
         ranked = ranked_documents(self.restricted(user, action), text)

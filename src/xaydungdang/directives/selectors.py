@@ -12,7 +12,9 @@ from django.db.models import Q, QuerySet
 from xaydungdang.core.access import VIEW, path_q
 from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit
+from xaydungdang.ui.params import parse_id
 
+from .choices import TaskStatus
 from .models import Document, Task
 from .rollup import Rollup, Thresholds, rollups_by_document, thresholds, warning
 
@@ -38,12 +40,12 @@ def register(user: Any, params: dict[str, str]) -> QuerySet[Document]:
     qs = Document.objects.restrict(user, VIEW).select_related("issuer")
     if params.get("loai"):
         qs = qs.filter(doc_type=params["loai"])
-    if params.get("co_quan", "").isdigit():
-        qs = qs.filter(issuer_id=int(params["co_quan"]))
+    if (issuer := parse_id(params.get("co_quan", ""))) is not None:
+        qs = qs.filter(issuer_id=issuer)
     if params.get("khoa"):
         qs = qs.filter(term=params["khoa"].strip().upper())
-    if params.get("nam", "").isdigit():
-        qs = qs.filter(issued_on__year=int(params["nam"]))
+    if (year := parse_id(params.get("nam", ""))) is not None and 1 <= year <= 9999:
+        qs = qs.filter(issued_on__year=year)
     for word in fold(params.get("q", "")).split():
         qs = qs.filter(folded__contains=word)
     return qs.order_by("-issued_on", "-id")
@@ -100,12 +102,36 @@ def flatten(node: DocNode) -> list[DocNode]:
 def unit_tasks(
     user: Any, unit: Unit, day: dt.date, subtree: bool = False
 ) -> list[tuple[Task, str]]:
-    """The tasks a unit leads (or its whole subtree leads), with their warnings."""
+    """The tasks a unit leads (or its whole subtree leads), with their warnings: overdue
+    first, then at risk, on track and done, each by deadline."""
     qs = Task.objects.restrict(user, VIEW).select_related("document", "lead_unit")
     qs = qs.filter(path_q("lead_path", (unit.path,))) if subtree else qs.filter(lead_unit=unit)
     limits = thresholds(day)
     tasks = list(qs.order_by("deadline", "id")[:1000])
-    return [(t, warning(t, day, limits)) for t in tasks]
+    rows = [(t, warning(t, day, limits)) for t in tasks]
+    return sorted(rows, key=lambda row: WARNING_ORDER.get(row[1], len(WARNING_ORDER)))
+
+
+# The order of the task lists: what needs action first.
+WARNING_ORDER = {w: i for i, w in enumerate(["overdue", "at_risk", "on_track", "done"])}
+# The filters of the task list, as the dashboard's cards count them ("in time" leaves out
+# stopped tasks, as the dashboard does).
+WARNING_FILTERS = {
+    "overdue": {"overdue"},
+    "at_risk": {"at_risk"},
+    "in_time": {"at_risk", "on_track"},
+    "done": {"done"},
+}
+
+
+def filter_tasks(rows: list[tuple[Task, str]], key: str) -> list[tuple[Task, str]]:
+    """The rows of one of ``WARNING_FILTERS``."""
+    wanted = WARNING_FILTERS[key]
+    return [
+        (t, w)
+        for t, w in rows
+        if w in wanted and not (key == "in_time" and t.status == TaskStatus.STOPPED)
+    ]
 
 
 def visible_document_q(user: Any) -> Q:

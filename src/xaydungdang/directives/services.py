@@ -15,7 +15,9 @@ from django.utils import timezone
 from xaydungdang.core import access, audit, locking
 from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.actors import check as check_actor
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean, fold
+from xaydungdang.core.uploads import check_upload
 from xaydungdang.org.models import Unit
 
 from .choices import IMPLEMENTING_TYPES, DocType, TaskStatus
@@ -113,6 +115,7 @@ def document_create(
         is_demo=is_demo,
     )
     if attachment is not None:
+        check_upload(attachment, "attachment")
         doc.attachment = attachment
     _check_document(doc)
     with transaction.atomic():
@@ -261,6 +264,7 @@ def progress_report(
         raise ValidationError("Tiến độ phải là số từ 0 đến 100.")
     if reported_on > timezone.localdate():
         raise ValidationError("Ngày báo cáo không được sau ngày hôm nay.")
+    check_date(reported_on, "progress", "Ngày báo cáo")
     user = user_of(actor)
     with transaction.atomic():
         current = locking.locked(task, expected_version)
@@ -271,6 +275,7 @@ def progress_report(
             task=current, reported_on=reported_on, percent=percent, text=text, reported_by=user
         )
         if attachment is not None:
+            check_upload(attachment, "attachment")
             update.attachment = attachment
         update.full_clean()
         before = audit.snapshot(current)

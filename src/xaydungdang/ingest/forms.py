@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from xaydungdang.core.uploads import check_upload
 from xaydungdang.org.fields import UnitRefField
 from xaydungdang.ui.forms import UserForm, VNDateField
 
@@ -38,6 +39,7 @@ class ArticleForm(UserForm):
         if upload is not None and data.get("text", "").strip():
             raise ValidationError("Hãy dán nội dung hoặc chọn tệp, không dùng cả hai.")
         if upload is not None:
+            check_upload(upload, "article")
             data["text"] = read_upload(upload.name, upload.read())
             data["file_name"] = upload.name
         elif not data.get("text", "").strip():

@@ -70,18 +70,23 @@ def html_text(markup: str) -> str:
 
 def docx_text(data: bytes) -> str:
     import zipfile
+    import zlib
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    # A damaged part raises while the package is opened or read: lxml's and the standard
+    # library's XML errors are SyntaxErrors; a damaged archive raises zlib or EOF errors.
+    broken = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
+              ValueError, OSError, SyntaxError, AttributeError, TypeError, IndexError)  # fmt: skip
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        paragraphs = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                paragraphs.append(" ".join(cell.text for cell in row.cells))
+    except broken:
         raise ValidationError("Tệp .docx bị hỏng hoặc không phải tệp Word.") from None
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append(" ".join(cell.text for cell in row.cells))
     return _lines("\n".join(paragraphs))
 
 
@@ -94,7 +99,7 @@ def pdf_text(data: bytes) -> str:
         # Layout mode keeps a word whole where the font falls back for Vietnamese letters
         # (the plain mode prints "Hà N ộ i" for the PDFs that browsers and Word produce).
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError):
+    except (PdfReadError, ValueError, KeyError, OSError, SyntaxError, TypeError, IndexError):
         raise ValidationError("Tệp PDF bị hỏng hoặc không đọc được.") from None
     text = _lines("\n".join(pages))
     if not text:

@@ -17,6 +17,7 @@ from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.models import RoleAssignment
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import Panel
+from xaydungdang.ui.params import parse_id
 
 from . import selectors, services
 from .forms import ArticleForm
@@ -92,7 +93,7 @@ def article_decide(request: HttpRequest, pk: int) -> HttpResponse:
     article = selectors.article_for(request.user, pk, CHANGE)
     if article is None:
         raise Http404("Không tìm thấy bài viết.")
-    seqs = [int(s) for s in request.POST.getlist("seq") if s.isdigit()]
+    seqs = [i for s in request.POST.getlist("seq") if (i := parse_id(s)) is not None]
     accept_them = request.POST.get("action") != "reject"
     try:
         count = services.proposals_decide(

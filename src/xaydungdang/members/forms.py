@@ -38,6 +38,10 @@ class LeaveForm(UserForm):
 
 class ImportForm(UserForm):
     upload = forms.FileField(label="Tệp đảng viên (.csv hoặc .xlsx)")
+    update = forms.BooleanField(
+        label="Cập nhật: bỏ qua các đảng viên đã có trên hệ thống (được nhập lại tệp đã nhập)",
+        required=False,
+    )
 
 
 class BadgeAwardForm(UserForm):

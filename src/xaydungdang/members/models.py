@@ -14,8 +14,10 @@ from django.db import models
 from django.db.models import Q
 
 from xaydungdang.core.access import ScopedModel
+from xaydungdang.core.dates import vn_date
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import RuleSet, TimeStampedModel
+from xaydungdang.core.plausible import check_date
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
 
@@ -98,11 +100,44 @@ class Member(ScopedModel, TimeStampedModel):
                 condition=Q(standing="member", membership_type="probationary"),
             ),
         ]
+        constraints = [
+            # One card, one member: the series (8 digits, 12 digits) differ in length, so a
+            # number unique among all cards is unique in its series.
+            models.UniqueConstraint(
+                fields=["card_number"], condition=~Q(card_number=""), name="members_card_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.person.full_name
 
+    def clean(self) -> None:
+        """The dates of the sheet are plausible (one check in core, for every step)."""
+        check_date(self.birth_date, "birth", "Ngày sinh")
+        check_date(self.admission_decision_date, "admission", "Ngày quyết định kết nạp")
+        check_date(self.admission_ceremony_date, "admission", "Ngày lễ kết nạp")
+        check_date(self.full_date, "admission", "Ngày chính thức")
+
     scope_paths = ("cell_path",)
+
+
+class MemberImport(models.Model):
+    """A member file that was imported, by the hash of its content: the same file again is
+    refused unless the user asks for an update."""
+
+    sha256 = models.CharField(max_length=64, db_index=True)
+    name = models.CharField("Tệp", max_length=300)
+    created = models.PositiveIntegerField("Số đảng viên đã nhập", default=0)
+    skipped = models.PositiveIntegerField("Số dòng đã có trên hệ thống", default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    actor = models.CharField("Người nhập", max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = "Lần nhập tệp đảng viên"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class SeniorityGap(models.Model):
@@ -141,7 +176,7 @@ class MemberEvent(ScopedModel, models.Model):
         ordering = ["day", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.day}"
+        return f"{self.get_kind_display()} {vn_date(self.day)}"
 
     scope_paths = ("member__cell_path",)
 

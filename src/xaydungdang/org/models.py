@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 
 from xaydungdang.core.access import ScopedModel, path_q
+from xaydungdang.core.dates import vn_date
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import DatedModel, RuleSet, TimeStampedModel
 
@@ -121,7 +122,7 @@ class UnitEvent(ScopedModel, TimeStampedModel):
         ordering = ["-effective_date", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.effective_date or 'không rõ ngày'})"
+        return f"{self.get_kind_display()} ({vn_date(self.effective_date, 'không rõ ngày')})"
 
     @classmethod
     def scope_extra_q(cls, prefixes: tuple[str, ...]) -> models.Q:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q
 
 from xaydungdang.core.text import fold
-from xaydungdang.ui.pickers import Choice, ModelSource, only_match
+from xaydungdang.ui.pickers import Choice, ModelSource, only_match, query_text
 from xaydungdang.ui.search import CANDIDATES, match_rank, words
 
 from .choices import UnitKind
@@ -89,7 +89,7 @@ class UnitSource(ModelSource):
     def resolve(self, user: Any, action: str, text: str) -> Unit | None:
         """By code, by number, or by exact name if only one unit in scope has it (an active
         one before an ended one)."""
-        text = text.strip()
+        text = query_text(text)  # no control characters (PostgreSQL refuses NUL)
         if not text:
             return None
         scoped = self.restricted(user, action)

@@ -7,18 +7,22 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from xaydungdang.core.access import VIEW
+from xaydungdang.core.access import VIEW, path_q, scope_for
 from xaydungdang.core.models import valid_on_q
 from xaydungdang.core.text import text_sort_key
 
-from .choices import KIND_RANK
+from .choices import KIND_RANK, UnitKind
 from .models import Unit, UnitEvent, UnitEventLink, UnitVersion
 
 
 @dataclasses.dataclass
 class TreeNode:
+    """A unit as of a day, with how many direct children it had then; ``children`` is None
+    until they are loaded (the tree opens one level at a time)."""
+
     unit_id: int
     name: str
     short_name: str
@@ -26,47 +30,84 @@ class TreeNode:
     kind_label: str
     depth: int
     child_count: int = 0
+    parent_id: int | None = None
+    children: list[TreeNode] | None = None
+    changes: list[str] = dataclasses.field(default_factory=list)
 
 
-def _order(version: UnitVersion) -> tuple[int, str]:
-    return KIND_RANK.get(version.unit.kind, 99), text_sort_key(version.name)
+def _order(node: TreeNode) -> tuple[int, str]:
+    return KIND_RANK.get(node.kind, 99), text_sort_key(node.name)
+
+
+def _on_day(user: Any, day: dt.date) -> QuerySet[UnitVersion]:
+    """Versions the user may see that hold on ``day``, of units that exist on it."""
+    return (
+        UnitVersion.objects.restrict(user, VIEW)
+        .filter(valid_on_q(day), valid_on_q(day, "unit__"))
+        .order_by()
+    )
+
+
+def _level(user: Any, day: dt.date, where: Q, depth: int) -> list[TreeNode]:
+    """One level of the tree: the versions matching ``where``, each with its count of direct
+    children on ``day`` (a correlated count, so one query for the level)."""
+    kids = (
+        _on_day(user, day)
+        .filter(parent_id=OuterRef("unit_id"))
+        .values("parent_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    rows = (
+        _on_day(user, day)
+        .filter(where)
+        .annotate(kids=Coalesce(Subquery(kids), 0))
+        .values_list("unit_id", "name", "short_name", "unit__kind", "kids", "parent_id")
+    )
+    labels = dict(UnitKind.choices)
+    nodes = [
+        TreeNode(uid, name, short, kind, labels.get(kind, kind), depth, kids, parent)
+        for uid, name, short, kind, kids, parent in rows
+    ]
+    return sorted(nodes, key=_order)
+
+
+def _roots_q(user: Any) -> Q:
+    """Visible units whose parent is the top or lies outside the user's scope."""
+    scope = scope_for(user, VIEW)
+    if scope.everything:
+        return Q(parent__isnull=True)
+    return Q(parent__isnull=True) | ~path_q("parent__path", scope.prefixes)
 
 
 def tree_as_of(user: Any, day: dt.date, root: Unit | None = None) -> list[TreeNode]:
-    """The units visible to ``user`` that existed on ``day``, in tree order, with their names
-    and parents as of that day. One query."""
-    versions = (
-        UnitVersion.objects.restrict(user, VIEW)
-        .filter(valid_on_q(day), valid_on_q(day, "unit__"))
-        .select_related("unit")
-    )
-    by_parent: dict[int | None, list[UnitVersion]] = defaultdict(list)
-    present = {v.unit_id for v in versions}
-    for v in versions:
-        parent = v.parent_id if v.parent_id in present else None
-        by_parent[parent].append(v)
-    start = (
-        [v for v in by_parent[None]]
-        if root is None
-        else [v for vs in by_parent.values() for v in vs if v.unit_id == root.pk]
-    )
+    """The top of the tree ``user`` may see as of ``day`` (the units with no visible parent, or
+    ``root``), with their direct children loaded and every deeper level left to
+    ``tree_children``. Names and parents are those of the day. Two queries."""
+    top = _level(user, day, Q(unit_id=root.pk) if root else _roots_q(user), 0)
+    by_parent: dict[int | None, list[TreeNode]] = defaultdict(list)
+    for node in tree_children(user, day, [n.unit_id for n in top if n.child_count], 1):
+        by_parent[node.parent_id].append(node)
+    for node in top:
+        if node.child_count:
+            node.children = by_parent.get(node.unit_id, [])
+    return top
+
+
+def tree_children(user: Any, day: dt.date, parent_ids: list[int], depth: int) -> list[TreeNode]:
+    """The direct children on ``day`` of the given units, within the user's scope. One
+    query."""
+    return _level(user, day, Q(parent_id__in=parent_ids), depth) if parent_ids else []
+
+
+def tree_flat(nodes: list[TreeNode]) -> list[TreeNode]:
+    """The loaded nodes in tree order (depth first)."""
     out: list[TreeNode] = []
-    stack = [(v, 0) for v in sorted(start, key=_order, reverse=True)]
+    stack = list(reversed(nodes))
     while stack:
-        v, depth = stack.pop()
-        kids = by_parent.get(v.unit_id, [])
-        out.append(
-            TreeNode(
-                v.unit_id,
-                v.name,
-                v.short_name,
-                v.unit.kind,
-                v.unit.get_kind_display(),
-                depth,
-                len(kids),
-            )
-        )
-        stack.extend((k, depth + 1) for k in sorted(kids, key=_order, reverse=True))
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.children or []))
     return out
 
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.tree, name="tree"),
     path("moi/", views.unit_create, name="root_create"),
     path("<int:pk>/", views.unit_detail, name="unit"),
+    path("<int:pk>/con/", views.tree_children, name="children"),
     path("<int:parent_pk>/them/", views.unit_create, name="create"),
     path("<int:pk>/sua/", views.unit_edit, name="edit"),
     path("<int:pk>/doi-ten/", views.unit_rename, name="rename"),

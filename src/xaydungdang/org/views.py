@@ -5,30 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from xaydungdang.core.access import CHANGE, VIEW
-from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.core.dates import vn_date
 from xaydungdang.core.hooks import UNIT_PANELS
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import render_panels
+from xaydungdang.ui.params import day_param, int_param
 
-from . import forms, selectors, services
+from . import forms, selectors, services, timeline
 from .models import Unit
 
-
-def _day(request: HttpRequest, key: str = "ngay") -> tuple[dt.date, str]:
-    """The date asked for in the query string (dd/mm/yyyy), today by default; error text."""
-    text = request.GET.get(key, "").strip()
-    if not text:
-        return timezone.localdate(), ""
-    try:
-        return parse_vn_date(text), ""
-    except ValueError as exc:
-        return timezone.localdate(), str(exc)
+COMPARE = "so_voi"  # the second date of the tree's date switch
 
 
 def _unit(request: HttpRequest, pk: int, action: str = VIEW) -> Unit:
@@ -38,13 +30,75 @@ def _unit(request: HttpRequest, pk: int, action: str = VIEW) -> Unit:
         raise Http404("Không tìm thấy đơn vị.") from None
 
 
+def _compare(request: HttpRequest, day: dt.date) -> tuple[dt.date | None, str]:
+    """The second date of the switch ("so sánh với ngày"), if one was asked for."""
+    if not request.GET.get(COMPARE, "").strip():
+        return None, ""
+    other, error = day_param(request, COMPARE)
+    return (None, error) if error else (other, "")
+
+
+def _mark(user: Any, nodes: list[selectors.TreeNode], day: dt.date, other: dt.date | None) -> None:
+    """Badge the nodes with the changes they went through between the two dates."""
+    if other is None:
+        return
+    marks = timeline.marks_for(user, [n.unit_id for n in nodes], day, other)
+    for node in nodes:
+        node.changes = marks.get(node.unit_id, [])
+
+
+def _tree_query(day: dt.date, other: dt.date | None) -> str:
+    query = QueryDict(mutable=True)
+    query["ngay"] = vn_date(day)
+    if other is not None:
+        query[COMPARE] = vn_date(other)
+    return query.urlencode()
+
+
+def _root(request: HttpRequest) -> Unit | None:
+    """The unit asked for as the tree's root (``?goc=``): a number that is no unit the reader
+    may see answers 404; text that is no number is ignored."""
+    raw = request.GET.get("goc", "").strip()
+    pk = int_param(request, "goc")
+    if pk is None and raw.isascii() and raw.isdecimal():
+        raise Http404("Không tìm thấy đơn vị.")  # an id longer than any id
+    return _unit(request, pk) if pk is not None else None
+
+
 def tree(request: HttpRequest) -> HttpResponse:
-    day, error = _day(request)
-    root = _unit(request, int(request.GET["goc"])) if request.GET.get("goc", "").isdigit() else None
+    """The tree as of a day, opened one level below its top; deeper levels load on demand
+    (``tree_children``). With a second date, what changed between the two."""
+    day, error = day_param(request)
+    other, other_error = _compare(request, day)
+    root = _root(request)
     nodes = selectors.tree_as_of(request.user, day, root)
-    return render(
-        request, "org/tree.html", {"nodes": nodes, "day": day, "error": error, "root": root}
-    )
+    _mark(request.user, selectors.tree_flat(nodes), day, other)
+    changes, more = timeline.changes_between(request.user, day, other) if other else ([], False)
+    timeline.name_parts(request.user, changes)
+    context = {
+        "nodes": nodes,
+        "day": day,
+        "other": other,
+        "error": error or other_error,
+        "root": root,
+        "changes": changes,
+        "more_changes": more,
+        "span": timeline.period(day, other) if other else None,
+        "tree_query": _tree_query(day, other),
+    }
+    return render(request, "org/tree.html", context)
+
+
+def tree_children(request: HttpRequest, pk: int) -> HttpResponse:
+    """The direct children of a unit as of the day, within the user's scope: the fragment the
+    tree loads when a node is opened."""
+    unit = _unit(request, pk)
+    day, _ = day_param(request)
+    other, _ = _compare(request, day)
+    nodes = selectors.tree_children(request.user, day, [unit.pk], 1)
+    _mark(request.user, nodes, day, other)
+    context = {"nodes": nodes, "tree_query": _tree_query(day, other)}
+    return render(request, "org/_tree_nodes.html", context)
 
 
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:

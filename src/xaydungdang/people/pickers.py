@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 from xaydungdang.core.text import fold
-from xaydungdang.ui.pickers import Choice, ModelSource, only_match
+from xaydungdang.ui.pickers import Choice, ModelSource, only_match, query_text
 from xaydungdang.ui.search import CANDIDATES, match_rank, words
 
 from .models import Person, Title
@@ -46,7 +46,7 @@ class PersonSource(ModelSource):
 
     def resolve(self, user: Any, action: str, text: str) -> Person | None:
         """By number, or by exact name if only one person in scope has it."""
-        text = text.strip()
+        text = query_text(text)  # no control characters (PostgreSQL refuses NUL)
         if not text:
             return None
         if text.isdecimal():
@@ -69,7 +69,7 @@ class TitleSource(ModelSource):
         return [Choice(str(t.pk), t.name, t.description[:120]) for t in found[:limit]]
 
     def resolve(self, user: Any, action: str, text: str) -> Title | None:
-        text = text.strip()
+        text = query_text(text)  # no control characters (PostgreSQL refuses NUL)
         if text.isdecimal():
             return self.get(user, action, text)
         found = list(self.restricted(user, action).filter(folded=fold(text))[:20])

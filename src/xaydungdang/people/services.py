@@ -11,6 +11,7 @@ from django.db import transaction
 from xaydungdang.core import access, audit, hooks
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean, fold, name_sort_key
 from xaydungdang.org.choices import UnitKind
 from xaydungdang.org.models import Unit
@@ -148,6 +149,8 @@ def _check_period(tenure: Tenure) -> None:
     start, end, unit = tenure.start, tenure.end, tenure.unit
     if start is None:
         raise ValidationError("Hãy nhập ngày bắt đầu.")
+    check_date(start, "tenure", "Ngày bắt đầu")
+    check_date(end, "tenure", "Ngày thôi giữ chức")
     if end is not None and end <= start:
         raise ValidationError("Ngày thôi giữ chức phải sau ngày bắt đầu.")
     if unit.valid_from and start < unit.valid_from:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from xaydungdang.core.access import path_q
 from xaydungdang.directives.choices import TaskStatus
 from xaydungdang.directives.models import Document, Task
 from xaydungdang.directives.selectors import descendants
@@ -38,15 +39,23 @@ def program_figures(program: Program, start: dt.date, end: dt.date) -> dict[str,
     return {"kind": "program", "years": years, "totals": totals}
 
 
-def directive_figures(directive: Document, start: dt.date, end: dt.date) -> dict[str, Any]:
+def directive_figures(
+    directive: Document, start: dt.date, end: dt.date, within: str
+) -> dict[str, Any]:
     """Implementing documents issued in the period, and their tasks as they stood at its end:
-    done by then, or overdue by then (past the deadline and not done by the end)."""
-    docs = [directive.pk, *(d.pk for d in descendants(Document.objects.only("pk"), directive))]
+    done by then, or overdue by then (past the deadline and not done by the end). Only the
+    work of the reviewing body's subtree (``within``, its path) counts: a province's review of
+    a central resolution never reads another province's documents or dates."""
+    subtree = (within,)
+    walk = Document.objects.filter(path_q("issuer__path", subtree)).only("pk")
+    docs = [directive.pk, *(d.pk for d in descendants(walk, directive))]
     issued = Document.objects.filter(
         pk__in=docs[1:], issued_on__gte=start, issued_on__lte=end
     ).count()
     in_force = Q(document__issued_on__isnull=True) | Q(document__issued_on__lte=end)
-    tasks = Task.objects.filter(in_force, document_id__in=docs)
+    # The directive's own tasks count where they are led inside the subtree.
+    own = Q(document_id=directive.pk) & path_q("lead_path", subtree)
+    tasks = Task.objects.filter(in_force).filter(Q(document_id__in=docs[1:]) | own)
     done_by_end = Q(status=TaskStatus.DONE, completed_on__lte=end)
     late_by_end = Q(deadline__lte=end) & ~done_by_end & ~Q(status=TaskStatus.STOPPED)
     counts = tasks.aggregate(

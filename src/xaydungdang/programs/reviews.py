@@ -14,7 +14,7 @@ from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.models import Job
 from xaydungdang.core.text import clean
-from xaydungdang.directives.models import Document
+from xaydungdang.directives.models import Document, is_central_body
 from xaydungdang.org.models import Unit
 
 from .choices import ItemStatus, ReviewKind, ReviewStatus
@@ -42,7 +42,10 @@ def compute_figures(review: Review) -> dict[str, Any]:
     if review.program is not None:
         return program_figures(review.program, review.period_start, review.period_end)
     assert review.directive is not None
-    return directive_figures(review.directive, review.period_start, review.period_end)
+    # A central body reviews the whole implementation; any other body its own subtree's.
+    within = "" if is_central_body(review.issuer) else review.issuer.path
+    period = (review.period_start, review.period_end)
+    return directive_figures(review.directive, *period, within=within)
 
 
 def results_text(figures: dict[str, Any]) -> str:

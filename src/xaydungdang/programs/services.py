@@ -13,6 +13,7 @@ from django.utils import timezone
 from xaydungdang.core import access, audit, locking
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.actors import check as check_actor
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person
@@ -238,6 +239,7 @@ def event_create(
         raise access.AccessDenied("Không có quyền với các đơn vị này.")
     if held_on > timezone.localdate():
         raise ValidationError("Ngày của sự kiện không được sau ngày hôm nay.")
+    check_date(held_on, "event", "Ngày của sự kiện")
     event = Event(
         kind=kind,
         title=clean(title),

@@ -15,7 +15,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = Job.objects.filter(pk=pk).first()
     if job is None or (job.created_by_id != request.user.pk and not request.user.is_superuser):
         raise Http404("Không tìm thấy công việc.")
-    return render(request, "site/job.html", {"job": jobs.live(job)})
+    return render(request, "site/job.html", {"job": jobs.live(jobs.check_alive(job))})
 
 
 def job_file(request: HttpRequest, pk: int) -> FileResponse:

@@ -5,6 +5,8 @@ from django.urls import include, path
 from . import views as web
 from .jobs import job_detail, job_file
 
+handler500 = "xaydungdang.site.views.server_error"
+
 urlpatterns = [
     path("", web.home, name="home"),
     path("healthz", web.healthz, name="healthz"),

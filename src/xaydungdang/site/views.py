@@ -10,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,10 +22,18 @@ from xaydungdang.core.models import BusinessEvent, ChangeRecord, RoleAssignment
 from xaydungdang.core.text import clean
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure
-from xaydungdang.ui import pickers
+from xaydungdang.ui import diff, pickers
 from xaydungdang.ui.search import words
 
 from .search import search as run_search
+
+
+@login_not_required
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page in the site's layout, rendered without the request's context: no session,
+    no user, no database (the error may be the database)."""
+    body = loader.get_template("500.html").render({})
+    return HttpResponse(body, status=500, content_type="text/html; charset=utf-8")
 
 
 @login_not_required
@@ -81,7 +90,8 @@ def history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         obj, rows, back = _history_target(request.user, kind, pk)
     except ObjectDoesNotExist:
         raise Http404("Không tìm thấy.") from None
-    changes = ChangeRecord.objects.filter(rows).order_by("-at", "-id")[:200]
+    records = list(ChangeRecord.objects.filter(rows).order_by("-at", "-id")[:200])
+    changes = diff.labelled(records, request.user)
     events = [
         (e, event_label(e.kind)) for e in BusinessEvent.objects.filter(rows).order_by("-at")[:200]
     ]

@@ -168,10 +168,8 @@ class PickerInput(forms.Widget):
     many = False
 
     class Media:
-        js = [
-            forms.Script("django_htmx/htmx-2.min.js", defer=True),
-            forms.Script("ui/pickers.js", defer=True),
-        ]
+        # htmx itself is loaded once by the base template, for every page
+        js = [forms.Script("ui/pickers.js", defer=True)]
 
     def __init__(self, source_name: str, action: str, attrs: dict[str, Any] | None = None):
         super().__init__(attrs)

@@ -77,6 +77,9 @@ def _picker(rng: random.Random, shares: list[tuple[str, float]]) -> Callable[[],
     return lambda: rng.choices(values, cum_weights=cumulative)[0]
 
 
+CARD_STEP = 7_919_993  # prime to 9 * 10**11: distinct lines give distinct cards
+
+
 def _day(d: dt.date) -> str:
     return d.strftime("%d/%m/%Y")
 
@@ -93,6 +96,7 @@ def member_table(
     ethnic, religion = _picker(rng, ETHNIC_SHARES), _picker(rng, RELIGION_SHARES)
     education, theory = _picker(rng, EDUCATION_SHARES), _picker(rng, THEORY_SHARES)
     weights = list(itertools.accumulate(rng.uniform(0.3, 1.7) for _ in cells))
+    salt = rng.randrange(9 * 10**11)
     for line in range(2, count + 2):
         gender = "female" if rng.random() < 0.34 else "male"
         age_in = rng.randint(18 * 365 + 10, 40 * 365)
@@ -101,7 +105,8 @@ def member_table(
         ceremony = decision + dt.timedelta(days=rng.randint(0, 30))
         full = ceremony + dt.timedelta(days=366)
         is_full = full <= today and rng.random() < 0.98
-        card = str(rng.randrange(10**11, 10**12)) if is_full else ""
+        # Card numbers are unique (a constraint): a bijection of the line, at a random offset.
+        card = str(10**11 + (line * CARD_STEP + salt) % (9 * 10**11)) if is_full else ""
         yield line, [
             full_name(rng, gender), "Nữ" if gender == "female" else "Nam", _day(birth),
             ethnic(), religion(), rng.choice(HOMETOWNS), "12/12", education(), theory(),

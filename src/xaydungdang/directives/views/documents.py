@@ -20,6 +20,7 @@ from xaydungdang.directives.rollup import thresholds, warning
 from xaydungdang.org.models import Unit
 from xaydungdang.ui.pages import service_page
 from xaydungdang.ui.panels import render_panels
+from xaydungdang.ui.params import int_param
 from xaydungdang.ui.xlsx import xlsx_response
 
 PAGE = 50
@@ -148,9 +149,9 @@ def _document_call(request: HttpRequest) -> Any:
 
 
 def document_create(request: HttpRequest) -> HttpResponse:
-    parent = request.GET.get("thuc_hien", "")
-    initial: dict[str, Any] = {"implements": parent if parent.isdigit() else None}
-    if parent.isdigit():
+    parent = int_param(request, "thuc_hien")
+    initial: dict[str, Any] = {"implements": parent}
+    if parent is not None:
         initial["doc_type"] = DocType.ACTION_PROGRAM
     return service_page(
         request,

@@ -13,6 +13,13 @@ from xaydungdang.org.models import Unit
 from xaydungdang.org.selectors import unit_for
 from xaydungdang.ui.xlsx import xlsx_response
 
+FILTER_LABELS = {
+    "overdue": "quá hạn",
+    "at_risk": "có nguy cơ chậm",
+    "in_time": "đang trong hạn",
+    "done": "đã hoàn thành",
+}
+
 
 def _unit(request: HttpRequest, pk: int) -> Unit:
     try:
@@ -26,6 +33,13 @@ def unit_tasks(request: HttpRequest, pk: int) -> HttpResponse:
     day = timezone.localdate()
     subtree = request.GET.get("ca_cap_duoi") == "1"
     rows = selectors.unit_tasks(request.user, unit, day, subtree)
+    counts = {w: sum(1 for _, x in rows if x == w) for w in Warning.values}
+    counts["in_time"] = len(selectors.filter_tasks(rows, "in_time"))
+    shown = request.GET.get("canh_bao", "")
+    if shown in selectors.WARNING_FILTERS:
+        rows = selectors.filter_tasks(rows, shown)
+    else:
+        shown = ""
     if request.GET.get("xuat") == "xlsx":
         data = (
             (
@@ -53,7 +67,6 @@ def unit_tasks(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             data,
         )
-    counts = {w: sum(1 for _, x in rows if x == w) for w in Warning.values}
     return render(
         request,
         "directives/unit_tasks.html",
@@ -63,6 +76,8 @@ def unit_tasks(request: HttpRequest, pk: int) -> HttpResponse:
             "day": day,
             "subtree": subtree,
             "counts": counts,
+            "shown": shown,
+            "filter_label": FILTER_LABELS.get(shown, ""),
         },
     )
 

@@ -13,21 +13,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
 import io
 import itertools
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from openpyxl import load_workbook
 
-from xaydungdang.core import access, rules
+from xaydungdang.core import access, plausible, rules
 from xaydungdang.core.actors import Actor
-from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.core.dates import parse_vn_date, vn_date
 from xaydungdang.core.text import clean, fold
 from xaydungdang.members.choices import (
     ETHNICITY_CHOICES,
@@ -35,10 +34,13 @@ from xaydungdang.members.choices import (
     Education,
     TheoryLevel,
 )
+from xaydungdang.members.models import Member, MemberImport
 from xaydungdang.members.services import admission, bulk
 from xaydungdang.members.services.admission import add_months
 from xaydungdang.members.validation import general_education_ok, number_problem
 from xaydungdang.org.models import Unit
+from xaydungdang.ui.params import parse_id
+from xaydungdang.ui.xlsx import sheet_rows
 
 COLUMNS = [
     "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Tôn giáo", "Quê quán",
@@ -104,16 +106,7 @@ def read_table(name: str, source: Source) -> Iterator[tuple[int, list[str]]]:
         return
     if not name.lower().endswith(".xlsx"):
         raise ValidationError("Chỉ nhận tệp .csv hoặc .xlsx.")
-    try:
-        book = load_workbook(
-            io.BytesIO(source) if isinstance(source, bytes) else source,
-            read_only=True,
-            data_only=True,
-        )
-        sheet = book.worksheets[0]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
-        raise ValidationError("Tệp không phải bảng tính Excel (.xlsx) hợp lệ.") from None
-    for i, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for i, values in enumerate(sheet_rows(source), start=1):
         yield i, [_text(v) for v in values]
 
 
@@ -160,6 +153,8 @@ class Parser:
         self.month_rules: dict[tuple[str, dt.date], int] = {}
         self.shifted: dict[tuple[dt.date, int], dt.date] = {}
         self.texts: dict[str, str] = {}
+        self.plausible = {k: plausible.checker(k, self.today) for k in ("birth", "admission")}
+        self.problems: dict[tuple[dt.date, str], str] = {}
         self.rules = {
             key: functools.cache(rules.resolver(key))
             for key in ("members.admission_min_age_months", "members.probation_months")
@@ -189,7 +184,7 @@ class Parser:
         for i in range(0, len(unknown), 2000):
             part = unknown[i : i + 2000]
             self.cells.update({code: Cell(*v) for code, *v in self._units().filter(code__in=part)})
-            by_id = [int(c) for c in part if c.isdigit() and c not in self.cells]
+            by_id = [n for c in part if c not in self.cells and (n := parse_id(c)) is not None]
             self.cells.update({str(v[0]): Cell(*v) for _, *v in self._units().filter(pk__in=by_id)})
             self.cells.update({c: None for c in part if c not in self.cells})
 
@@ -204,7 +199,7 @@ class Parser:
             raise ValueError(errors[0])
         return found
 
-    def date(self, text: str, what: str) -> dt.date:
+    def date(self, text: str, what: str, kind: str = "admission") -> dt.date:
         if not text:
             raise ValueError(f"thiếu {what}")
         day = self.dates.get(text)
@@ -213,6 +208,11 @@ class Parser:
                 day = self.dates[text] = parse_vn_date(text)
             except ValueError:
                 raise ValueError(f"{what} “{text}” không hợp lệ (dd/mm/yyyy)") from None
+        problem = self.problems.get((day, what))
+        if problem is None:
+            problem = self.problems[(day, what)] = self.plausible[kind](day, what)
+        if problem:
+            raise ValueError(problem.rstrip("."))
         return day
 
     def months(self, key: str, day: dt.date) -> int:
@@ -241,7 +241,7 @@ class Parser:
         gender = GENDERS.get(c[1]) or GENDERS.get(fold(c[1]))
         if gender is None:
             raise ValueError(f"giới tính “{c[1]}” phải là Nam hoặc Nữ")
-        birth = self.date(c[2], "ngày sinh")
+        birth = self.date(c[2], "ngày sinh", "birth")
         general = c[6] or "12/12"
         if not general_education_ok(general):
             raise ValueError(f"giáo dục phổ thông “{general}” phải có dạng lớp/hệ, ví dụ 12/12")
@@ -274,6 +274,43 @@ class Parser:
         )  # fmt: skip
 
 
+class OnFile:
+    """Members already on file, found for a chunk of rows in bulk (a few queries per 2,000
+    rows): by card number, or by name, birth date and cell. An empty table is not asked."""
+
+    PART = 2000
+
+    def __init__(self) -> None:
+        self.empty = not Member.objects.exists()
+
+    def find(self, chunk: list[Row]) -> dict[int, str]:
+        """Row line: the existing member it names, for the rows already on file."""
+        if self.empty:
+            return {}
+        found: dict[int, str] = {}
+        fields = ("pk", "person__full_name", "cell__name", "card_number")
+        for i in range(0, len(chunk), self.PART):
+            part = chunk[i : i + self.PART]
+            cards = {r.card_number for r in part if r.card_number}
+            # The same condition as the unique index on cards, so the database uses it.
+            known = Member.objects.filter(card_number__in=cards).exclude(card_number="")
+            by_card = {v[3]: v for v in known.values_list(*fields)}
+            # By name and birth date (the name index); the cell is compared here: a filter on
+            # the cells would lead the database to read every member of 2,000 cells.
+            same = Member.objects.filter(
+                folded_name__in={fold(r.name) for r in part},
+                birth_date__in={r.birth for r in part},
+            ).values_list("folded_name", "birth_date", "cell_id", *fields)
+            by_person = {(v[0], v[1], v[2]): v[3:] for v in same}
+            for r in part:
+                hit = by_card.get(r.card_number) if r.card_number else None
+                hit = hit or by_person.get((fold(r.name), r.birth, r.cell.pk))
+                if hit:
+                    card = f", số thẻ {hit[3]}" if hit[3] else ""
+                    found[r.line] = f"đã có đảng viên {hit[1]} (hồ sơ số {hit[0]}, {hit[2]}{card})"
+        return found
+
+
 def check_header(header: list[str]) -> None:
     if [fold(h) for h in header[: len(COLUMNS)]] != [fold(h) for h in COLUMNS]:
         raise ValidationError("Dòng 1: tiêu đề cột phải là: " + " | ".join(COLUMNS) + ".")
@@ -285,10 +322,13 @@ def parsed(
     errors: list[str],
     size: int = CHUNK,
     large: bool = False,
+    skipped: list[str] | None = None,
 ) -> Iterator[list[Row]]:
     """The rows of a table (its header checked) in chunks; a bad row's error is added to
-    ``errors`` and the row left out. A ``large`` table reads every unit at the start."""
-    parser, chunk = Parser(user), list[Row]()
+    ``errors`` and the row left out. A ``large`` table reads every unit at the start. A row
+    of a member already on file is an error, or, given ``skipped`` (an update), is added there
+    and left out."""
+    parser, chunk, on_file = Parser(user), list[Row](), OnFile()
     if large:
         parser.preload_all()
     table = iter(table)
@@ -303,15 +343,48 @@ def parsed(
                 chunk.append(parser.row(line, cells))
             except ValueError as exc:
                 errors.append(f"Dòng {line}: {exc}.")
+        known = on_file.find(chunk)
+        if known:
+            into = errors if skipped is None else skipped
+            tail = "; dòng này không được ghi lại."
+            into.extend(f"Dòng {line}: {what}{tail}" for line, what in known.items())
+            chunk = [r for r in chunk if r.line not in known]
         yield chunk
         chunk = []
 
 
-def check(name: str, source: Source, user: Any) -> list[str]:
+def content_hash(source: Source) -> str:
+    digest = hashlib.sha256()
+    if isinstance(source, bytes):
+        digest.update(source)
+    else:
+        with source.open("rb") as f:
+            while block := f.read(1 << 20):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def check_again(name: str, sha256: str, update: bool) -> None:
+    """A file imported before (same content) is refused, unless the user asks for an update."""
+    done = MemberImport.objects.filter(sha256=sha256).first()
+    if done is not None and not update:
+        raise ValidationError(
+            f"Tệp “{name}” có nội dung trùng với tệp “{done.name}” đã nhập ngày "
+            f"{vn_date(done.created_at.date())} ({done.created:,} đảng viên). Nhập lại sẽ "
+            "không tạo trùng hồ sơ: hãy chọn “Cập nhật” để bỏ qua các đảng viên đã có."
+        )
+
+
+def check(name: str, source: Source, user: Any, update: bool = False) -> list[str]:
     """Every error of a file, with its row number (nothing is written)."""
+    try:
+        check_again(name, content_hash(source), update)
+    except ValidationError as exc:
+        return exc.messages
     errors: list[str] = []
-    count = sum(len(c) for c in parsed(read_table(name, source), user, errors))
-    if not count and not errors:
+    skipped: list[str] | None = [] if update else None
+    count = sum(len(c) for c in parsed(read_table(name, source), user, errors, skipped=skipped))
+    if not count and not errors and not skipped:
         errors.append("Tệp không có dòng đảng viên nào.")
     return errors
 
@@ -330,9 +403,13 @@ def members_import(
     actor: Actor,
     progress: Progress | None = None,
     exclusive: bool = False,
+    update: bool = False,
 ) -> int:
-    """Create every member of the file, or none (see ``import_table``)."""
+    """Create every member of the file, or none (see ``import_table``). The same file twice
+    is refused unless ``update``: then the members already on file are skipped and reported."""
     size = data.stat().st_size if isinstance(data, Path) else len(data)
+    sha256 = content_hash(data)
+    check_again(name, sha256, update)
     return import_table(
         name=name,
         table=read_table(name, data),
@@ -340,6 +417,8 @@ def members_import(
         actor=actor,
         progress=progress,
         exclusive=exclusive,
+        update=update,
+        sha256=sha256,
     )
 
 
@@ -352,6 +431,8 @@ def import_table(
     progress: Progress | None = None,
     is_demo: bool = False,
     exclusive: bool = False,
+    update: bool = False,
+    sha256: str = "",
 ) -> int:
     """Create every member of a table, or none: rows are checked and written in chunks in one
     transaction, which is rolled back after the last row if any row had an error (every error is
@@ -359,18 +440,44 @@ def import_table(
     ``exclusive`` (a first national load, nobody else connected): see ``bulk.exclusive``."""
     report = progress or (lambda _p, _m: None)
     errors: list[str] = []
+    skipped: list[str] | None = [] if update else None
+    try:
+        count = _write(name, table, rows_hint, actor, report, errors, skipped, is_demo,
+                       exclusive, sha256)  # fmt: skip
+    except IntegrityError:
+        raise ValidationError(DUPLICATE_CARDS) from None
+    done = f"Đã nhập {count:,} đảng viên."
+    if skipped:
+        done += f" Bỏ qua {len(skipped):,} dòng đã có trên hệ thống: " + " ".join(skipped[:20])
+    report(100, done[:500])
+    return count
+
+
+def _write(name: str, table: Iterable[tuple[int, list[str]]], rows_hint: int, actor: Actor,
+           report: Progress, errors: list[str], skipped: list[str] | None, is_demo: bool,
+           exclusive: bool, sha256: str) -> int:  # fmt: skip
     large = rows_hint >= bulk.REBUILD_ABOVE
     with bulk.exclusive(exclusive and large), transaction.atomic():
         writer = bulk.Writer(source=name, actor=actor, rows_hint=rows_hint, is_demo=is_demo)
         read = 0
-        for chunk in parsed(table, actor, errors, large=large):
+        for chunk in parsed(table, actor, errors, large=large, skipped=skipped):
             read += len(chunk)
-            if not errors:
+            if chunk and not errors:
                 writer.add(chunk)
             report(min(90, 5 + 85 * read // max(rows_hint, 1)), f"Đã đọc {read:,} dòng.")
-        if errors or not read:
+        if errors or not (read or skipped):
             raise _refuse(errors or ["Tệp không có dòng đảng viên nào."])
         report(90, f"Đã ghi {read:,} đảng viên; đang tổng hợp số liệu.")
         count = writer.finish()
-    report(100, f"Đã nhập {count:,} đảng viên.")
+        if sha256:
+            MemberImport.objects.create(
+                sha256=sha256, name=name[:300], created=count, skipped=len(skipped or []),
+                actor=str(getattr(actor, "username", "") or actor)[:150],
+            )  # fmt: skip
     return count
+
+
+DUPLICATE_CARDS = (
+    "Tệp có số thẻ đảng viên trùng nhau (hoặc trùng với hồ sơ đã có); mỗi số thẻ chỉ "
+    "thuộc một đảng viên. Không dòng nào được ghi."
+)

@@ -18,6 +18,7 @@ from xaydungdang.members.models import MemberSnapshot
 from xaydungdang.members.structure import tallies as aggregates
 from xaydungdang.members.structure.report import AGE_BANDS, LABELS, TITLES, _shape, snapshot_year
 from xaydungdang.org.models import Unit
+from xaydungdang.ui.xlsx import append
 
 # The form's columns: (group title, dimension, values in the form's order).
 GROUPS = [
@@ -80,16 +81,16 @@ def form_xlsx(report: dict[str, Any], unit: Unit, as_of: dt.date | None) -> byte
     sheet = book.active
     assert sheet is not None
     sheet.title = "Cơ cấu đảng viên"
-    sheet.append([f"BÁO CÁO SỐ LƯỢNG, CƠ CẤU ĐẢNG VIÊN: {unit.name.upper()}"])
-    sheet.append([f"Tính đến ngày {vn_date(day)} ({report['source']})"])
-    sheet.append([])
+    append(sheet, [f"BÁO CÁO SỐ LƯỢNG, CƠ CẤU ĐẢNG VIÊN: {unit.name.upper()}"])
+    append(sheet, [f"Tính đến ngày {vn_date(day)} ({report['source']})"])
+    append(sheet, [])
     groups = ["TT", "Đơn vị", "Tổng số đảng viên"]
     items = ["", "", ""]
     for dimension, values in GROUPS:
         groups += [TITLES[dimension]] + [""] * (len(values) - 1)
         items += [_label(dimension, v) for v in values]
-    sheet.append(groups)
-    sheet.append(items)
+    append(sheet, groups)
+    append(sheet, items)
     column = 4
     for _dimension, values in GROUPS:
         if len(values) > 1:
@@ -98,9 +99,9 @@ def form_xlsx(report: dict[str, Any], unit: Unit, as_of: dt.date | None) -> byte
         column += len(values)
     rows = form_rows(unit, as_of, day.year)
     for row in rows:
-        sheet.append(row)
+        append(sheet, row)
     total = rows[0][2] or 1
-    sheet.append(["", "Tỉ lệ so với tổng số (%)", 100.0,
+    append(sheet, ["", "Tỉ lệ so với tổng số (%)", 100.0,
                   *[round(100 * v / total, 1) for v in rows[0][3:]]])  # fmt: skip
     _style(sheet, len(groups), 4 + len(rows) + 1)
     buffer = io.BytesIO()

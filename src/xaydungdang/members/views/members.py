@@ -16,6 +16,7 @@ from django.utils import timezone
 from xaydungdang.core import jobs
 from xaydungdang.core.access import CHANGE, VIEW, scope_for
 from xaydungdang.core.dates import parse_vn_date
+from xaydungdang.core.uploads import check_upload
 from xaydungdang.members import forms, selectors, services
 from xaydungdang.members.choices import MembershipType, Standing
 from xaydungdang.members.models import Member
@@ -209,13 +210,17 @@ def member_import(request: HttpRequest, pk: int) -> HttpResponse:
 
     def call(d: dict[str, Any]) -> Any:
         upload = d["upload"]
+        check_upload(upload, "members")
         name, data = upload.name, upload.read()
-        errors = imports.check(name, data, request.user)
+        update = bool(d.get("update"))
+        errors = imports.check(name, data, request.user, update=update)
         if errors:
             raise ValidationError(errors[:50])
 
         def work(_job: Any, report: Any) -> None:
-            imports.members_import(name=name, data=data, actor=request.user, progress=report)
+            imports.members_import(
+                name=name, data=data, actor=request.user, progress=report, update=update
+            )
 
         return jobs.start(
             kind="members_import", label=f"Nhập đảng viên từ {name}", work=work, user=request.user

@@ -12,6 +12,7 @@ from django.db.models.functions import Concat, Substr
 
 from xaydungdang.core import access, hooks, rules
 from xaydungdang.core.dates import vn_date
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean, fold, text_sort_key
 
 from ..choices import UnitKind
@@ -77,7 +78,8 @@ def check_active(unit: Unit, day: dt.date, what: str = "Đơn vị") -> None:
 
 
 def check_effective_after_current(unit: Unit, day: dt.date) -> UnitVersion:
-    """The open version of ``unit``; ``day`` must fall after it began."""
+    """The open version of ``unit``; ``day`` must fall after it began (and be plausible)."""
+    check_date(day, "rename", "Ngày hiệu lực")
     current = unit.versions.filter(valid_to__isnull=True).order_by("-valid_from").first()
     if unit.valid_to is not None or current is None:
         raise ValidationError(f"Đơn vị “{unit.name}” đã kết thúc hoạt động.")

@@ -14,6 +14,7 @@ from xaydungdang.programs import forms, reviews, services
 from xaydungdang.programs.figures import plan_figures
 from xaydungdang.programs.models import Program, ProgramItem, ProgramYear, Review
 from xaydungdang.ui.pages import service_page
+from xaydungdang.ui.params import int_param
 
 
 def _program(request: HttpRequest, pk: int) -> Program:
@@ -136,16 +137,13 @@ def item_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def review_create(request: HttpRequest) -> HttpResponse:
-    program = (
-        _program(request, int(request.GET["chuong_trinh"]))
-        if request.GET.get("chuong_trinh", "").isdigit()
-        else None
-    )
+    program_id = int_param(request, "chuong_trinh")
+    program = _program(request, program_id) if program_id is not None else None
     directive = None
-    if program is None and request.GET.get("van_ban", "").isdigit():
+    if program is None and int_param(request, "van_ban") is not None:
         directive = (
             Document.objects.restrict(request.user, VIEW)
-            .filter(pk=int(request.GET["van_ban"]))
+            .filter(pk=int_param(request, "van_ban") or 0)
             .first()
         )
     if program is None and directive is None:

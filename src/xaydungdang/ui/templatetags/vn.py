@@ -1,4 +1,4 @@
-"""Template filters: dates as dd/mm/yyyy, periods, and the audit diff."""
+"""Template filters: dates as dd/mm/yyyy and periods (the audit diff is ``ui.diff``)."""
 
 from __future__ import annotations
 
@@ -32,12 +32,3 @@ def period(start: dt.date | None, end: dt.date | None) -> str:
     left = vn_date(start) if start else "không rõ"
     right = vn_date(end - dt.timedelta(days=1)) if end else "nay"
     return f"{left} – {right}"
-
-
-@register.filter
-def jsonval(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
-    return vndate(value) if isinstance(value, str) else str(value)

@@ -14,6 +14,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Nhập lại tệp đã nhập: bỏ qua (và liệt kê) các đảng viên đã có trên hệ thống.",
+        )
+        parser.add_argument(
             "--exclusive",
             action="store_true",
             help="Lần nạp đầu toàn quốc khi không ai khác dùng cơ sở dữ liệu (SQLite): ghi qua "
@@ -35,6 +40,7 @@ class Command(BaseCommand):
                 actor=SYSTEM_IMPORT,
                 progress=progress,
                 exclusive=options["exclusive"],
+                update=options["update"],
             )
         except ValidationError as exc:
             raise CommandError("\n".join(exc.messages)) from exc

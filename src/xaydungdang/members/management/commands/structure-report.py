@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.members.structure.report import TITLES, structure_report
 from xaydungdang.org.models import Unit
+from xaydungdang.ui.params import parse_id
 
 
 class Command(BaseCommand):
@@ -22,7 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         ref = options["unit"]
         unit = Unit.objects.filter(code=ref).first() or (
-            Unit.objects.filter(pk=int(ref)).first() if ref.isdigit() else None
+            Unit.objects.filter(pk=parse_id(ref) or 0).first()
+            if parse_id(ref) is not None
+            else None
         )
         if unit is None:
             raise CommandError(f"Không tìm thấy đơn vị “{ref}”.")
