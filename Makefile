@@ -41,7 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
-	cd src && ../$(BIN)/lint-imports ../pyproject.toml
+	$(BIN)/lint-imports
 
 postgres:
 	bash scripts/postgres.sh $(PG_PORT)

@@ -144,11 +144,24 @@ class RestrictedQuerySet(models.QuerySet[M], Generic[M]):
         return found
 
 
+MAX_ID_DIGITS = 12
+
+
+def parse_id(text: str) -> int | None:
+    """An id typed or sent as text: ASCII decimal digits of a bounded length, else None.
+
+    ``str.isdigit()`` is true for "²", which ``int()`` rejects; every id read from outside
+    goes through here."""
+    text = (text or "").strip()
+    if text.isascii() and text.isdecimal() and len(text) <= MAX_ID_DIGITS:
+        return int(text)
+    return None
+
+
 def _as_id(pk: Any) -> int | None:
     if isinstance(pk, int) and not isinstance(pk, bool):
         return pk
-    text = str(pk).strip()
-    return int(text) if text.isascii() and text.isdecimal() and len(text) <= 18 else None
+    return parse_id(str(pk))
 
 
 class ScopedModel(models.Model):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from xaydungdang.core.access import parse_id
 from xaydungdang.core.text import fold
 from xaydungdang.ui.pickers import Choice, ModelSource, only_match, query_text
 from xaydungdang.ui.search import CANDIDATES, match_rank, words
@@ -95,8 +96,8 @@ class UnitSource(ModelSource):
         scoped = self.restricted(user, action)
         ref = text.split(" ", 1)[0]
         unit = scoped.filter(code=ref).first() or scoped.filter(code=text).first()
-        if unit is None and text.isdecimal() and len(text) <= 18:
-            unit = scoped.filter(pk=int(text)).first()
+        if unit is None and (pk := parse_id(text)) is not None:
+            unit = scoped.filter(pk=pk).first()
         if unit is not None:
             return unit
         named = scoped.filter(exact_q(fold(text))).order_by("pk")

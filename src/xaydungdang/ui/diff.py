@@ -19,7 +19,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from xaydungdang.core.access import VIEW
+from xaydungdang.core.access import VIEW, parse_id
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.models import ChangeRecord
 
@@ -158,7 +158,7 @@ def related_names(
         qs = model._default_manager.all()
         if hasattr(qs, "restrict"):
             qs = qs.restrict(user, VIEW)
-        for obj in qs.filter(pk__in=[i for i in ids if i.isascii() and i.isdecimal()]):
+        for obj in qs.filter(pk__in=[pk for i in ids if (pk := parse_id(i)) is not None]):
             names[(model, str(obj.pk))] = str(obj)
     return names
 

@@ -1,8 +1,5 @@
 """Query-string values read safely: a bad value is an error message, never an exception.
-
-``str.isdigit()`` is true for "²", which ``int()`` rejects; only ASCII decimal digits of a
-bounded length are ids here.
-"""
+Ids are read by ``core.access.parse_id`` (ASCII decimal digits of a bounded length)."""
 
 from __future__ import annotations
 
@@ -11,21 +8,15 @@ import datetime as dt
 from django.http import HttpRequest
 from django.utils import timezone
 
+from xaydungdang.core.access import parse_id
 from xaydungdang.core.dates import parse_vn_date
 
-MAX_ID_DIGITS = 12
+__all__ = ["day_param", "int_param", "parse_id"]
 
 
 def int_param(request: HttpRequest, key: str) -> int | None:
     """The id in ``request.GET[key]``, or None when it is missing or not an id."""
     return parse_id(request.GET.get(key, ""))
-
-
-def parse_id(text: str) -> int | None:
-    text = (text or "").strip()
-    if text.isascii() and text.isdecimal() and len(text) <= MAX_ID_DIGITS:
-        return int(text)
-    return None
 
 
 def day_param(request: HttpRequest, key: str = "ngay") -> tuple[dt.date, str]:

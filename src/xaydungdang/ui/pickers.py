@@ -25,7 +25,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from xaydungdang.core import hooks
-from xaydungdang.core.access import ACTIONS, VIEW
+from xaydungdang.core.access import ACTIONS, VIEW, parse_id
 from xaydungdang.core.text import clean, fold
 
 MAX_QUERY = 200  # characters of a query that are searched
@@ -75,10 +75,8 @@ class ModelSource:
         return self.model.objects.restrict(user, action)  # type: ignore[attr-defined]
 
     def get(self, user: Any, action: str, value: str) -> Any | None:
-        value = value.strip()
-        if not value.isdecimal() or len(value) > 18:  # ascii digits only, within a bigint
-            return None
-        return self.restricted(user, action).filter(pk=int(value)).first()
+        pk = parse_id(value)
+        return None if pk is None else self.restricted(user, action).filter(pk=pk).first()
 
     def label(self, obj: Any) -> str:
         return str(obj)

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from xaydungdang.core.access import parse_id
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.core.dates import parse_vn_date
 from xaydungdang.core.text import fold
@@ -39,8 +40,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         ref = options["unit"]
+        pk = parse_id(ref)
         unit = Unit.objects.filter(code=ref).first() or (
-            Unit.objects.filter(pk=int(ref)).first() if ref.isdigit() else None
+            Unit.objects.filter(pk=pk).first() if pk is not None else None
         )
         if unit is None:
             raise CommandError(f"Không tìm thấy đơn vị “{ref}”.")
