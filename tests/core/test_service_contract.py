@@ -16,6 +16,7 @@ import inspect
 import itertools
 import pkgutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -223,6 +224,19 @@ CASES: dict[str, Case] = {
 
 # Services whose refusal of an out-of-scope record is a validation error that names it.
 SCOPE_AS_VALIDATION = {"members_import", "import_table"}
+
+
+def _app_cases() -> dict[str, Case]:
+    """The cases a newer app keeps beside its own tests, in ``tests/<app>/service_cases.py``
+    (a ``CASES`` dict of the same shape), so that apps do not share one table."""
+    found: dict[str, Case] = {}
+    for path in sorted(Path(__file__).parents[1].glob("*/service_cases.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.service_cases")
+        found.update(module.CASES)
+    return found
+
+
+CASES.update(_app_cases())
 
 
 def _removed(w: World) -> Any:

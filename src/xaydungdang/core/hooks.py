@@ -96,6 +96,17 @@ PICKER_SOURCES: Hook[Callable[[], dict[str, Any]]] = declare(
     "ui.pickers", "Nguồn chọn theo tên cho các ô chọn"
 )
 
+# fn() -> list of (order, label, url name): the sections of the cadre-work hub (planning,
+# training, grading, appointment cases…), each registered by its own app.
+CADRE_SECTIONS: Hook[Callable[[], list[tuple[int, str, str]]]] = declare(
+    "cadres.sections", "Các mục của công tác cán bộ"
+)
+# fn(user, person) -> cadres.record.RecordSection | None: a part of a cadre's record (sơ yếu
+# lý lịch, mẫu 2C) and of the career page, read through the scope choke point.
+CADRE_RECORD_SECTIONS: Hook[Callable[[Any, Any], Any]] = declare(
+    "cadres.record_sections", "Các phần của sơ yếu lý lịch cán bộ"
+)
+
 
 def autodiscover() -> None:
     """Import every app's ``hooks`` module (once all models are loaded)."""

@@ -113,10 +113,27 @@ def ruleset_create(
     return rule_set
 
 
-def load_baseline(path: Path = BASELINE) -> int:
+def baseline_files() -> list[Path]:
+    """The core baseline, then each installed app's ``data/rulesets.json`` (its own rules)."""
+    from django.apps import apps
+
+    files = [BASELINE]
+    for config in apps.get_app_configs():
+        candidate = Path(config.path) / "data" / "rulesets.json"
+        if candidate != BASELINE and candidate.exists():
+            files.append(candidate)
+    return files
+
+
+def load_baseline(path: Path | None = None) -> int:
     """Register the missing baseline rule sets (idempotent); returns how many were added."""
     added = 0
-    for item in json.loads(path.read_text(encoding="utf-8")):
+    items = [
+        item
+        for file in ([path] if path else baseline_files())
+        for item in json.loads(file.read_text(encoding="utf-8"))
+    ]
+    for item in items:
         if RuleSet.objects.filter(code=item["code"]).exists():
             continue
         ruleset_create(

@@ -1,0 +1,1 @@
+"""Quy trình bổ nhiệm, giới thiệu ứng cử."""

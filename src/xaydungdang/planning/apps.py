@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    name = "xaydungdang.planning"
+    verbose_name = "Quy hoạch cán bộ"

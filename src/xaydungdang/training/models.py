@@ -1,0 +1,1 @@
+"""Đào tạo, bồi dưỡng và tiêu chuẩn chức danh."""
