@@ -107,6 +107,13 @@ CADRE_RECORD_SECTIONS: Hook[Callable[[Any, Any], Any]] = declare(
     "cadres.record_sections", "Các phần của sơ yếu lý lịch cán bộ"
 )
 
+# fn(person, title, unit, day, source) -> a Vietnamese reason why ``person`` may not be
+# proposed for ``title`` in ``unit`` on ``day`` ("" if none); ``source`` is "internal" or
+# "external" (R-CAD-3: planning, title standards, discipline…). Each app checks its own rule.
+APPOINTMENT_CHECKS: Hook[Callable[[Any, Any, Any, Any, str], str]] = declare(
+    "cadres.appointment_checks", "Điều kiện bổ nhiệm, giới thiệu ứng cử"
+)
+
 
 def autodiscover() -> None:
     """Import every app's ``hooks`` module (once all models are loaded)."""
