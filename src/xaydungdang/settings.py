@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "xaydungdang.training",
     "xaydungdang.grading",
     "xaydungdang.appointments",
+    "xaydungdang.staffing",
     "xaydungdang.members",
     "xaydungdang.directives",
     "xaydungdang.programs",

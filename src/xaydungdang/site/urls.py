@@ -24,6 +24,7 @@ urlpatterns = [
     path("dao-tao/", include("xaydungdang.training.urls")),
     path("danh-gia/", include("xaydungdang.grading.urls")),
     path("bo-nhiem/", include("xaydungdang.appointments.urls")),
+    path("bien-che/", include("xaydungdang.staffing.urls")),
     path("van-ban/", include("xaydungdang.directives.urls")),
     path("chuong-trinh/", include("xaydungdang.programs.urls")),
     path("doc-bai/", include("xaydungdang.ingest.urls")),

@@ -1,0 +1,1 @@
+"""Biên chế và vị trí việc làm."""
