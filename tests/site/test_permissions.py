@@ -4,8 +4,10 @@ HCMC-scoped user, against HCMC objects. Forbidden and absent both answer 404."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -121,6 +123,8 @@ def hcm_objects() -> dict[str, Any]:
     if not doc.attachment:
         doc.attachment.save("chuong-trinh.txt", ContentFile(b"noi dung"))
         update.attachment.save("bao-cao.txt", ContentFile(b"bao cao"))
+    for app_objects in APP_OBJECTS:
+        extra.update(app_objects())
     return {
         **extra,
         "update": update,
@@ -213,6 +217,21 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], Any], int, int]] = {
     "members:due": (lambda o: [o["unit"].pk], 404, 200),
     "members:badge_award": (lambda o: [o["member"].pk], 404, 200),
 }
+
+
+def _app_rows() -> None:
+    """Rows a newer app keeps beside its own tests, in ``tests/<app>/permission_cases.py``: a
+    ``MATRIX`` dict of the same shape, and optionally ``objects()`` giving the HCMC objects its
+    rows need (merged into the shared ones), so that apps do not share one table."""
+    for path in sorted(Path(__file__).parents[1].glob("*/permission_cases.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.permission_cases")
+        MATRIX.update(module.MATRIX)
+        if hasattr(module, "objects"):
+            APP_OBJECTS.append(module.objects)
+
+
+APP_OBJECTS: list[Callable[[], dict[str, Any]]] = []
+_app_rows()
 
 
 def url_of(name: str, objects: dict[str, Any]) -> str:
