@@ -112,6 +112,17 @@ def hcm_program_objects() -> dict[str, Any]:
     }
 
 
+PRIVATE_NAME = "Lê Thị Thu Hà"  # an HCMC cadre who never held a central title
+
+
+def _private_person() -> Person:
+    hcm = Unit.objects.get(code="tu-hcm")
+    found = Person.objects.filter(full_name=PRIVATE_NAME).first()
+    return found or people.person_create(
+        full_name=PRIVATE_NAME, managing_unit=hcm, birth_year=1979, actor=SYSTEM_CLI
+    )
+
+
 def hcm_objects() -> dict[str, Any]:
     tenure = Tenure.objects.filter(unit__code="tu-hcm").select_related("person").first()
     doc = Document.objects.filter(issuer__code="tu-hcm", tasks__isnull=False).first()
@@ -131,7 +142,7 @@ def hcm_objects() -> dict[str, Any]:
         "document": doc,
         "task": task,
         "unit": Unit.objects.get(code="tu-hcm"),
-        "person": tenure.person,
+        "person": _private_person(),
         "tenure": tenure,
         "title": Title.objects.first(),
     }
@@ -293,12 +304,11 @@ def test_forbidden_and_absent_look_the_same(client_for: Callable[[str], Client])
 
 def test_search_and_history_respect_scope(client_for: Callable[[str], Client]) -> None:
     hanoi, hcm = client_for("hanoi"), client_for("hcm")
-    for query in (
-        "Nguyễn Văn Nên",
-        "nguyen van nen",
-        "Phạm Minh Chính",
-    ):
+    private = _private_person()
+    for query in (PRIVATE_NAME, "le thi thu ha"):
         assert "Không tìm thấy kết quả" in hanoi.get("/tim-kiem/", {"q": query}).content.decode()
+    # A leader of the central bodies is on the public record: found by every staff user.
+    assert "Phạm Minh Chính" in hanoi.get("/tim-kiem/", {"q": "pham minh chinh"}).content.decode()
     # The city's committee is out of scope; a Politburo resolution about the city is the
     # Party's public record and is found.
     page = hanoi.get("/tim-kiem/", {"q": "Thành ủy Thành phố Hồ Chí Minh"}).content.decode()
@@ -309,14 +319,13 @@ def test_search_and_history_respect_scope(client_for: Callable[[str], Client]) -
         reverse("org:unit", args=[hcm_unit.pk])
         not in hanoi.get("/tim-kiem/", {"q": "TP.HCM"}).content.decode()
     )
-    assert "Nguyễn Văn Nên" in hcm.get("/tim-kiem/", {"q": "nguyen van nen"}).content.decode()
-    person = Person.objects.get(full_name="Nguyễn Văn Nên")
-    assert hanoi.get(reverse("history", args=["person", person.pk])).status_code == 404
-    assert hcm.get(reverse("history", args=["person", person.pk])).status_code == 200
+    assert PRIVATE_NAME in hcm.get("/tim-kiem/", {"q": "le thi thu ha"}).content.decode()
+    assert hanoi.get(reverse("history", args=["person", private.pk])).status_code == 404
+    assert hcm.get(reverse("history", args=["person", private.pk])).status_code == 200
     assert hanoi.get(reverse("history", args=["nothing", 1])).status_code == 404
 
 
-def test_hanoi_user_sees_hanoi_people_but_not_central_ones(
+def test_central_leaders_are_public_but_their_files_stay_with_their_unit(
     client_for: Callable[[str], Client],
 ) -> None:
     hanoi = client_for("hanoi")
@@ -324,7 +333,33 @@ def test_hanoi_user_sees_hanoi_people_but_not_central_ones(
     central = Person.objects.get(full_name="Phạm Minh Chính")
     page = hanoi.get(reverse("people:person", args=[own.pk]))
     assert page.status_code == 200 and "Bí thư Thành ủy Hà Nội" in page.content.decode()
-    assert hanoi.get(reverse("people:person", args=[central.pk])).status_code == 404
+    public = hanoi.get(reverse("people:person", args=[central.pk]))
+    body = public.content.decode()
+    assert public.status_code == 200 and "Ủy viên Bộ Chính trị" in body
+    # The data sheet's own fields, its history and any change stay with the managing unit.
+    assert "Thông tin công khai" in body and "Đơn vị quản lý hồ sơ" not in body
+    assert reverse("history", args=["person", central.pk]) not in body
+    assert hanoi.get(reverse("history", args=["person", central.pk])).status_code == 404
+    assert hanoi.get(reverse("people:person_edit", args=[central.pk])).status_code == 404
+    # An HCMC cadre who never held a central title is not public to Hà Nội.
+    assert hanoi.get(reverse("people:person", args=[_private_person().pk])).status_code == 404
+
+
+def test_classified_central_documents_stay_with_their_issuer(
+    client_for: Callable[[str], Client],
+) -> None:
+    politburo = Unit.objects.get(code="bct")
+    secret = Document.objects.create(
+        doc_type=Document.objects.get(symbol="18-NQ/TW").doc_type,
+        issuer=politburo,
+        title="Văn bản mật dùng để kiểm thử phạm vi",
+        classified=True,
+    )
+    public = Document.objects.get(symbol="18-NQ/TW")
+    hanoi = client_for("hanoi")
+    assert hanoi.get(reverse("directives:document", args=[public.pk])).status_code == 200
+    assert hanoi.get(reverse("directives:document", args=[secret.pk])).status_code == 404
+    assert secret.title not in hanoi.get(reverse("directives:register")).content.decode()
 
 
 def test_central_directives_are_readable_below_but_changed_only_by_their_issuer(

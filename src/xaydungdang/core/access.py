@@ -125,15 +125,23 @@ M = TypeVar("M", bound=models.Model)
 
 
 class RestrictedQuerySet(models.QuerySet[M], Generic[M]):
-    def restrict(self, user: Any, action: str = VIEW) -> RestrictedQuerySet[M]:
-        """The rows ``user`` may ``action``: the one choke point of every read for a user."""
+    def restrict(
+        self, user: Any, action: str = VIEW, *, public: bool = True
+    ) -> RestrictedQuerySet[M]:
+        """The rows ``user`` may ``action``: the one choke point of every read for a user.
+        ``public=False`` leaves out the public record (a data sheet's own fields, its history)."""
         scope = scope_for(user, action)
         if scope.everything:
             return self
         if not scope.prefixes:
             return self.none()
-        scope_q = self.model.scope_q  # type: ignore[attr-defined]
-        return self.filter(scope_q(scope.prefixes))
+        q = self.model.scope_q(scope.prefixes)  # type: ignore[attr-defined]
+        if action == VIEW and public:
+            # The Party's public record is seen by every staff user, but only seen.
+            public = self.model.scope_public_q()  # type: ignore[attr-defined]
+            if public is not None:
+                q |= public
+        return self.filter(q)
 
     def get_or_404(self, pk: Any) -> M:
         """The row ``pk``, or a 404 that does not say whether it is absent or out of scope."""
@@ -170,7 +178,8 @@ class ScopedModel(models.Model):
     ``scope_paths`` names path columns (of the row or through relations, e.g.
     ``("lead_path", "document__issuer__path")``): a row is in a user's scope when one of them
     lies in the user's subtrees. A rule that paths cannot say (a link table, the bodies above)
-    goes in ``scope_extra_q``. ``scope_shared`` makes a catalog every signed-in user sees.
+    goes in ``scope_extra_q``; rows every staff user may view go in ``scope_public_q``.
+    ``scope_shared`` makes a catalog every signed-in user sees.
     """
 
     scope_paths: ClassVar[tuple[str, ...]] = ()
@@ -193,3 +202,9 @@ class ScopedModel(models.Model):
     @classmethod
     def scope_extra_q(cls, prefixes: tuple[str, ...]) -> models.Q:
         return models.Q(pk__in=[])
+
+    @classmethod
+    def scope_public_q(cls) -> models.Q | None:
+        """Rows of the public record that every staff user may view, whatever their subtree
+        (never change): the central bodies' leaders and unclassified documents. None: none."""
+        return None

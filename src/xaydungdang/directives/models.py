@@ -14,27 +14,9 @@ from django.db.models import Exists, OuterRef, Q
 from xaydungdang.core.access import ScopedModel, path_q
 from xaydungdang.core.fields import PathField
 from xaydungdang.core.models import TimeStampedModel
-from xaydungdang.org.choices import UnitKind
-from xaydungdang.org.models import Unit
+from xaydungdang.org.models import Unit, central_body_q
 
 from .choices import DocType, TaskStatus
-
-# The central bodies whose documents are the Party's public record (with the root and its
-# direct children: the Central Committee, the Politburo, the Secretariat, the central boards).
-CENTRAL_BODY_KINDS = (
-    UnitKind.CENTRAL_COMMITTEE,
-    UnitKind.POLITBURO,
-    UnitKind.SECRETARIAT,
-    UnitKind.INSPECTION_COMMISSION,
-    UnitKind.ADVISORY_BOARD,
-    UnitKind.STEERING_COMMITTEE,
-)
-
-
-def is_central_body(unit: Unit) -> bool:
-    """One of the central bodies: the root, or a central kind directly under it."""
-    top = unit.parent_id is None or (unit.parent is not None and unit.parent.parent_id is None)
-    return top and unit.kind in CENTRAL_BODY_KINDS
 
 
 def _ancestor_paths(prefixes: tuple[str, ...], step: int = 6) -> list[str]:
@@ -61,6 +43,11 @@ class Document(ScopedModel, TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="implementations",
+    )
+    classified = models.BooleanField(
+        "Văn bản mật",
+        default=False,
+        help_text="Văn bản mật chỉ đơn vị ban hành và đơn vị thực hiện xem được.",
     )
     folded = models.CharField(max_length=800, blank=True)
     is_demo = models.BooleanField("Dữ liệu minh họa", default=False)
@@ -96,21 +83,19 @@ class Document(ScopedModel, TimeStampedModel):
     @classmethod
     def scope_extra_q(cls, prefixes: tuple[str, ...]) -> Q:
         """Besides its issuer's subtree, a document is seen by the bodies below its issuer, by
-        every unit that implements it or leads one of its tasks, and, for the central bodies'
-        documents (the Party's public record), by every staff user."""
+        every unit that implements it or leads one of its tasks."""
         implemented = Document.objects.filter(implements=OuterRef("pk")).filter(
             path_q("issuer__path", prefixes)
         )
         led = Task.objects.filter(document=OuterRef("pk")).filter(path_q("lead_path", prefixes))
-        central = Q(issuer__kind__in=CENTRAL_BODY_KINDS) & (
-            Q(issuer__parent__isnull=True) | Q(issuer__parent__parent__isnull=True)
-        )
         return (
-            Q(issuer__path__in=_ancestor_paths(prefixes))
-            | Q(Exists(implemented))
-            | Q(Exists(led))
-            | central
+            Q(issuer__path__in=_ancestor_paths(prefixes)) | Q(Exists(implemented)) | Q(Exists(led))
         )
+
+    @classmethod
+    def scope_public_q(cls) -> Q:
+        """The central bodies' unclassified documents are the Party's public record."""
+        return central_body_q("issuer__") & Q(classified=False)
 
 
 class Task(ScopedModel, TimeStampedModel):

@@ -23,6 +23,32 @@ from xaydungdang.core.models import DatedModel, RuleSet, TimeStampedModel
 
 from .choices import EventKind, LinkRole, UnitKind
 
+# The central bodies, whose leaders and documents are the Party's public record (with the root
+# and its direct children: the Central Committee, the Politburo, the Secretariat, the boards).
+CENTRAL_BODY_KINDS = (
+    UnitKind.CENTRAL_COMMITTEE,
+    UnitKind.POLITBURO,
+    UnitKind.SECRETARIAT,
+    UnitKind.INSPECTION_COMMISSION,
+    UnitKind.ADVISORY_BOARD,
+    UnitKind.STEERING_COMMITTEE,
+)
+
+
+def central_body_q(unit: str = "") -> models.Q:
+    """Rows whose unit (reached through ``unit``, e.g. ``"issuer__"``) is a central body: the
+    root, or a central kind directly under it."""
+    return models.Q(**{f"{unit}kind__in": CENTRAL_BODY_KINDS}) & (
+        models.Q(**{f"{unit}parent__isnull": True})
+        | models.Q(**{f"{unit}parent__parent__isnull": True})
+    )
+
+
+def is_central_body(unit: Any) -> bool:
+    """One of the central bodies: the root, or a central kind directly under it."""
+    top = unit.parent_id is None or (unit.parent is not None and unit.parent.parent_id is None)
+    return top and unit.kind in CENTRAL_BODY_KINDS
+
 
 class Unit(ScopedModel, DatedModel, TimeStampedModel):
     code = models.CharField("Mã", max_length=60, unique=True, null=True, blank=True)

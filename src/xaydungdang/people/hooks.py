@@ -25,14 +25,14 @@ hooks.PICKER_SOURCES.register(pickers.picker_sources)
 
 
 def _person(user: Any, pk: int) -> tuple[Any, Q, str]:
-    person = Person.objects.restrict(user, VIEW).get(pk=pk)
-    tenures = Tenure.objects.restrict(user, VIEW).filter(person=person)
+    person = Person.objects.restrict(user, VIEW, public=False).get(pk=pk)
+    tenures = Tenure.objects.restrict(user, VIEW, public=False).filter(person=person)
     rows = rows_of(person) | rows_of_ids(Tenure, tenures.values_list("pk", flat=True))
     return person, rows, reverse("people:person", args=[pk])
 
 
 def _tenure(user: Any, pk: int) -> tuple[Any, Q, str]:
-    tenure = Tenure.objects.restrict(user, VIEW).select_related("person").get(pk=pk)
+    tenure = Tenure.objects.restrict(user, VIEW, public=False).select_related("person").get(pk=pk)
     return tenure, rows_of(tenure), reverse("people:person", args=[tenure.person_id])
 
 

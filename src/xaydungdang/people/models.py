@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 
 from xaydungdang.core.access import ScopedModel, path_q
 from xaydungdang.core.models import TimeStampedModel
-from xaydungdang.org.models import Unit
+from xaydungdang.org.models import Unit, central_body_q
 
 
 class Gender(models.TextChoices):
@@ -70,6 +70,11 @@ class Person(ScopedModel, TimeStampedModel):
             path_q("unit__path", prefixes)
         )
         return models.Q(Exists(tenures))
+
+    @classmethod
+    def scope_public_q(cls) -> models.Q:
+        """Whoever held a title of a central body is on the Party's public record."""
+        return models.Q(Exists(Tenure.objects.filter(person=OuterRef("pk")).filter(PUBLIC_TENURE)))
 
 
 class Title(ScopedModel, TimeStampedModel):
@@ -159,6 +164,14 @@ class Tenure(ScopedModel, TimeStampedModel):
 
     scope_paths = ("unit__path", "person__managing_unit__path")
 
+    @classmethod
+    def scope_public_q(cls) -> models.Q:
+        return PUBLIC_TENURE
+
+
+# A tenure in a central body is public: every staff user may read it, not change it.
+PUBLIC_TENURE = central_body_q("unit__")
+
 
 class TenureAttestation(ScopedModel, TimeStampedModel):
     """A source that states, on ``day``, that the tenure's holder held the title: the tenure
@@ -183,6 +196,10 @@ class TenureAttestation(ScopedModel, TimeStampedModel):
         return f"{self.tenure_id} @ {self.day}"
 
     scope_paths = ("tenure__unit__path", "tenure__person__managing_unit__path")
+
+    @classmethod
+    def scope_public_q(cls) -> models.Q:
+        return central_body_q("tenure__unit__")
 
 
 COMMITTEES = [

@@ -33,6 +33,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
     rows = selectors.career(request.user, person)
     can_change = Person.objects.restrict(request.user, CHANGE).filter(pk=pk).exists()
+    # Seen only as the public record of a leader: the data sheet's own fields stay hidden.
+    own_file = Person.objects.restrict(request.user, VIEW, public=False).filter(pk=pk).exists()
     return render(
         request,
         "people/person_detail.html",
@@ -40,6 +42,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "rows": rows,
             "can_change": can_change,
+            "own_file": own_file,
             "panels": render_panels(PERSON_PANELS, request, person),
         },
     )

@@ -14,8 +14,8 @@ from xaydungdang.core.actors import Actor, user_of
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.models import Job
 from xaydungdang.core.text import clean
-from xaydungdang.directives.models import Document, is_central_body
-from xaydungdang.org.models import Unit
+from xaydungdang.directives.models import Document
+from xaydungdang.org.models import Unit, is_central_body
 
 from .choices import ItemStatus, ReviewKind, ReviewStatus
 from .events import ReviewFinalized
