@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from xaydungdang.core import access, audit, hooks
+from xaydungdang.core import access, audit, hooks, locking
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.plausible import check_date
@@ -56,18 +56,28 @@ def person_create(
 
 
 def person_update(*, person: Person, actor: Actor, **changes: Any) -> Person:
-    """Change any of full_name, gender, birth_year, note, managing_unit."""
+    """Change any of full_name, gender, birth_year, note, managing_unit: read again under a
+    lock, checked against the version the caller saw; only the fields edited are written."""
     allowed = {"full_name", "gender", "birth_year", "note", "managing_unit"}
     audit.check_fields(changes, allowed)
-    access.require(actor, access.CHANGE, person.managing_unit.path)
-    if "managing_unit" in changes:
-        access.require(actor, access.CHANGE, changes["managing_unit"].path)
     with transaction.atomic():
-        before = audit.apply_changes(person, changes)
-        _clean_person(person)
-        audit.save(person, actor=actor, before=before, scope_path=person.managing_unit.path)
+        current = locking.locked(person)
+        access.require(actor, access.CHANGE, current.managing_unit.path)
+        if "managing_unit" in changes:
+            access.require(actor, access.CHANGE, changes["managing_unit"].path)
+        before = audit.apply_changes(current, changes)
+        _clean_person(current)
+        fields = [*changes, "folded_name", "sort_key"]
+        locking.write(current, {f: getattr(current, f) for f in fields}, caller=person)
+        audit.record(
+            actor=actor,
+            obj=current,
+            action="update",
+            before=before,
+            scope_path=current.managing_unit.path,
+        )
         for hook in hooks.PERSON_CHANGED():
-            hook(person, before)
+            hook(current, before)
     return person
 
 
@@ -120,9 +130,13 @@ def title_create(
 def title_update(*, title: Title, actor: Actor, **changes: Any) -> Title:
     _require_catalog(actor)
     audit.check_fields(changes, {"name", "label_template", "rank", "description", "unit_kinds"})
-    before = audit.apply_changes(title, changes)
-    _clean_title(title)
-    audit.save(title, actor=actor, before=before)
+    with transaction.atomic():
+        current = locking.locked(title)
+        before = audit.apply_changes(current, changes)
+        _clean_title(current)
+        fields = [*changes, "folded"]
+        locking.write(current, {f: getattr(current, f) for f in fields}, caller=title)
+        audit.record(actor=actor, obj=current, action="update", before=before)
     return title
 
 
@@ -251,44 +265,46 @@ EDITABLE = {
 
 
 def tenure_update(*, tenure: Tenure, actor: Actor, **changes: Any) -> Tenure:
-    """Correct a tenure's dates, source or note. Ending one is ``tenure_end``."""
+    """Correct a tenure's dates, source or note: read again under a lock, checked against the
+    version the caller saw. Ending one is ``tenure_end``."""
     audit.check_fields(changes, EDITABLE)
-    access.require(actor, access.CHANGE, tenure.unit.path)
     if "source" in changes:
         changes["source"] = clean(changes["source"])
-    had_end = tenure.end
-    before = audit.apply_changes(tenure, changes)
-    _check_bases(tenure)
-    _check_period(tenure)
-    tenure.full_clean()
     with transaction.atomic():
-        tenure.save()
+        current = locking.locked(tenure)
+        access.require(actor, access.CHANGE, current.unit.path)
+        had_end = current.end
+        before = audit.apply_changes(current, changes)
+        _check_bases(current)
+        _check_period(current)
+        current.full_clean()
+        locking.write(current, {f: getattr(current, f) for f in changes}, caller=tenure)
         audit.record(
-            actor=actor,
-            obj=tenure,
-            action="update",
-            before=before,
-            scope_path=tenure.unit.path,
+            actor=actor, obj=current, action="update", before=before, scope_path=current.unit.path
         )
-        if had_end is None and tenure.end is not None:
-            audit.emit(
-                TenureEnded(
-                    tenure.person_id,
-                    tenure.person.full_name,
-                    _label(tenure),
-                    tenure.end.isoformat(),
-                ),
-                actor=actor,
-                obj=tenure,
-                scope_path=tenure.unit.path,
-            )
+        if had_end is None and current.end is not None:
+            _emit_ended(current, actor)
     return tenure
 
 
+def _emit_ended(tenure: Tenure, actor: Actor) -> None:
+    assert tenure.end is not None
+    audit.emit(
+        TenureEnded(
+            tenure.person_id, tenure.person.full_name, _label(tenure), tenure.end.isoformat()
+        ),
+        actor=actor,
+        obj=tenure,
+        scope_path=tenure.unit.path,
+    )
+
+
 def tenure_end(*, tenure: Tenure, end: dt.date, actor: Actor) -> Tenure:
-    if tenure.end is not None:
-        raise ValidationError(f"Quá trình này đã kết thúc từ {vn_date(tenure.end)}.")
-    return tenure_update(tenure=tenure, end=end, actor=actor)
+    with transaction.atomic():
+        current = locking.locked(tenure)
+        if current.end is not None:
+            raise ValidationError(f"Quá trình này đã kết thúc từ {vn_date(current.end)}.")
+        return tenure_update(tenure=tenure, end=end, actor=actor)
 
 
 def _attest_row(tenure: Tenure, day: dt.date, source: str, actor: Actor) -> None:

@@ -78,6 +78,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda d: services.person_update(person=person, actor=request.user, **d),
         success=lambda _: reverse("people:person", args=[pk]),
         cancel_url=reverse("people:person", args=[pk]),
+        record=person,
     )
 
 
@@ -117,6 +118,7 @@ def tenure_edit(request: HttpRequest, pk: int) -> HttpResponse:
         cancel_url=back,
         success=lambda _: back,
         call=lambda d: services.tenure_update(tenure=tenure, actor=request.user, **d),
+        record=tenure,
     )
 
 
@@ -131,6 +133,7 @@ def tenure_end(request: HttpRequest, pk: int) -> HttpResponse:
         success=lambda _: back,
         done_message="Đã ghi nhận thôi giữ chức.",
         call=lambda d: services.tenure_end(tenure=tenure, end=d["end"], actor=request.user),
+        record=tenure,
     )
 
 
@@ -176,4 +179,5 @@ def title_edit(request: HttpRequest, pk: int) -> HttpResponse:
         call=lambda d: services.title_update(title=title, actor=request.user, **d),
         success=lambda _: reverse("people:titles"),
         cancel_url=reverse("people:titles"),
+        record=title,
     )

@@ -23,7 +23,7 @@ from .common import (
     check_kind_allowed,
     check_sibling_name,
     clean_name,
-    lock_tree,
+    lock_units,
     move_subtree,
     refresh_search,
     require_change,
@@ -86,7 +86,7 @@ def unit_rename(
     check_sibling_name(unit.parent, name, exclude=unit)
     before, old_name = audit.snapshot(unit), unit.name
     with transaction.atomic():
-        lock_tree()
+        lock_units(unit)
         _new_version(unit, effective_date, name=name, short_name=short_name)
         unit.name, unit.short_name = name, short_name
         refresh_search(unit)
@@ -128,7 +128,7 @@ def unit_reparent(
     check_sibling_name(new_parent, unit.name, exclude=unit)
     before, old_parent_id = audit.snapshot(unit), unit.parent_id
     with transaction.atomic():
-        lock_tree()
+        lock_units(unit, new_parent)
         _move_under(unit, new_parent, effective_date)
         _event(EventKind.REPARENT, effective_date, decision_ref, [(unit, LinkRole.SUBJECT)])
         _record(actor, unit, before)
@@ -198,7 +198,7 @@ def units_merge(
         require_change(actor, successor)
         check_active(successor, effective_date, "Đơn vị kế thừa")
     with transaction.atomic():
-        lock_tree()
+        lock_units(*units, successor)
         target = successor or insert_unit(new_unit, effective_date)  # type: ignore[arg-type]
         if successor is None:
             audit.record(
@@ -249,7 +249,7 @@ def unit_split(
         _validate_spec(part, effective_date)
         check_kind_allowed(part.kind, effective_date)
     with transaction.atomic():
-        lock_tree()
+        lock_units(unit, *(p.parent for p in parts))
         created = [insert_unit(p, effective_date) for p in parts]
         for new in created:
             audit.record(actor=actor, obj=new, action="create", before=None, scope_path=new.path)
@@ -278,15 +278,16 @@ def unit_dissolve(
 ) -> Unit:
     """End a unit that has no active sub-units left."""
     require_change(actor, unit)
-    active = Unit.objects.filter(parent=unit, valid_to__isnull=True).count()
-    if active:
-        raise ValidationError(
-            f"Không thể giải thể “{unit.name}”: còn {active} đơn vị trực thuộc đang hoạt động "
-            f"vào ngày {vn_date(effective_date)}."
-        )
     before = audit.snapshot(unit)
     with transaction.atomic():
-        lock_tree()
+        lock_units(unit)
+        # Counted under the lock: a sub-unit created meanwhile is seen.
+        active = Unit.objects.filter(parent=unit, valid_to__isnull=True).count()
+        if active:
+            raise ValidationError(
+                f"Không thể giải thể “{unit.name}”: còn {active} đơn vị trực thuộc đang hoạt "
+                f"động vào ngày {vn_date(effective_date)}."
+            )
         _end(unit, effective_date)
         _event(EventKind.DISSOLVE, effective_date, decision_ref, [(unit, LinkRole.SUBJECT)])
         _record(actor, unit, before)

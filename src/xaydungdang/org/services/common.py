@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Concat, Substr
+from django.utils import timezone
 
-from xaydungdang.core import access, hooks, rules
+from xaydungdang.core import access, hooks, locking, rules
 from xaydungdang.core.dates import vn_date
 from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import clean, fold, text_sort_key
@@ -36,6 +37,15 @@ def lock_tree() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_TREE_LOCK])
+
+
+def lock_units(*units: Unit | None) -> None:
+    """Take the tree lock, then refuse if any of ``units`` changed since the caller read it:
+    the checks made on the caller's copy (its path, parent, end) hold only for that version."""
+    lock_tree()
+    for unit in units:
+        if unit is not None and unit.pk is not None:
+            locking.locked(unit)
 
 
 def require_change(user: Any, parent: Unit | None) -> None:
@@ -120,8 +130,11 @@ def set_aliases(unit: Unit, aliases: list[str]) -> None:
 
 
 def _rewrite_prefix(model: type[models.Model], field: str, old: str, new: str) -> None:
+    rewritten = Concat(Value(new), Substr(F(field), len(old) + 1), output_field=CharField())
+    # A moved unit is a new version: a copy read before the move is stale.
+    stamp = {"updated_at": timezone.now()} if model is Unit else {}
     model._default_manager.filter(access.path_q(field, (old,))).update(
-        **{field: Concat(Value(new), Substr(F(field), len(old) + 1), output_field=CharField())}
+        **{field: rewritten}, **stamp
     )
 
 

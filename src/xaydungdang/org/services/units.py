@@ -22,7 +22,7 @@ from .common import (
     check_kind_allowed,
     check_sibling_name,
     clean_name,
-    lock_tree,
+    lock_units,
     refresh_search,
     require_change,
     segment,
@@ -94,7 +94,7 @@ def unit_create(
     _validate_spec(spec, valid_from)
     resolved = check_kind_allowed(spec.kind, valid_from)
     with transaction.atomic():
-        lock_tree()
+        lock_units(spec.parent)
         unit = insert_unit(spec, valid_from)
         event = UnitEvent.objects.create(
             kind=EventKind.ESTABLISH,
@@ -142,6 +142,7 @@ def unit_update(
         unit.valid_from = valid_from
     unit.full_clean()
     with transaction.atomic():
+        lock_units(unit)
         if aliases is not None:
             set_aliases(unit, aliases)
         refresh_search(unit)
