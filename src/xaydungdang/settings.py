@@ -57,6 +57,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "xaydungdang.core.middleware.RequestIdMiddleware",
+    "xaydungdang.core.middleware.ContentSecurityPolicyMiddleware",
     "xaydungdang.core.uploads.UploadCapMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -41,3 +41,23 @@ class AccessDeniedAs404Middleware:
         if isinstance(exception, AccessDenied):
             raise Http404("Không tìm thấy.") from exception
         return None
+
+
+# Everything the pages need is served by the product itself (an offline intranet): no inline
+# script or style, no other origin. The admin keeps Django's own defaults.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path.startswith("/admin/"):
+            response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response

@@ -32,3 +32,24 @@ def period(start: dt.date | None, end: dt.date | None) -> str:
     left = vn_date(start) if start else "không rõ"
     right = vn_date(end - dt.timedelta(days=1)) if end else "nay"
     return f"{left} – {right}"
+
+
+@register.filter
+def width_class(value: Any) -> str:
+    """A share in percent as a CSS class ``w-0`` … ``w-100``: bars get their width from the
+    style sheet, since the Content-Security-Policy allows no inline style."""
+    try:
+        share = round(float(value))
+    except (TypeError, ValueError):
+        share = 0
+    return f"w-{min(100, max(0, share))}"
+
+
+@register.filter
+def depth_class(value: Any) -> str:
+    """A tree depth as the indentation class ``depth-0`` … ``depth-8``."""
+    try:
+        depth = int(value)
+    except (TypeError, ValueError):
+        depth = 0
+    return f"depth-{min(8, max(0, depth))}"
