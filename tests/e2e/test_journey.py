@@ -72,13 +72,24 @@ def test_scoped_user_meets_404_outside_its_subtree(
     live_server: Any, page: Any, shots: Path
 ) -> None:
     load(say=lambda _: None)
+    from xaydungdang.core.actors import SYSTEM_CLI
+    from xaydungdang.org.models import Unit
+    from xaydungdang.people import services as people
     from xaydungdang.people.models import Person
 
     base = live_server.url
     login(page, base, "hanoi")
-    central = Person.objects.get(full_name="Phạm Minh Chính")
-    response = page.goto(f"{base}/ca-nhan/{central.pk}/")
+    hcm_cadre = people.person_create(
+        full_name="Lê Thị Thu Hà", managing_unit=Unit.objects.get(code="tu-hcm"), actor=SYSTEM_CLI
+    )
+    response = page.goto(f"{base}/ca-nhan/{hcm_cadre.pk}/")
     assert response.status == 404
-    page.goto(f"{base}/tim-kiem/?q=pham+minh+chinh")
+    page.goto(f"{base}/tim-kiem/?q=le+thi+thu+ha")
     assert "Không tìm thấy kết quả" in page.locator("main").inner_text()
     page.screenshot(path=str(shots / "07-ha-noi-khong-thay.png"), full_page=True)
+    # A Politburo member is on the public record: his posts, not his file.
+    central = Person.objects.get(full_name="Phạm Minh Chính")
+    response = page.goto(f"{base}/ca-nhan/{central.pk}/")
+    assert response.status == 200
+    assert "Thông tin công khai" in page.locator("main").inner_text()
+    page.screenshot(path=str(shots / "07b-ha-noi-thay-ho-so-cong-khai.png"), full_page=True)

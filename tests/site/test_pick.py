@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 from django.test import Client
 
+from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.org.models import Unit
+from xaydungdang.people import services as people
 
 
 def test_suggestions_are_a_fragment_of_options(
@@ -70,8 +72,12 @@ def test_suggestions_keep_to_the_scope(
     for query in ("tp.hcm", "ho chi minh", "ban to chuc"):
         body = hanoi.get("/chon/units/", {"q": query}).content.decode()
         assert "Hồ Chí Minh" not in body and "TP.HCM" not in body
-    assert "Nguyễn Văn Nên" not in hanoi.get("/chon/persons/", {"q": "nen"}).content.decode()
-    assert "Nguyễn Văn Nên" in hcm.get("/chon/persons/", {"q": "nen"}).content.decode()
+    # An HCMC cadre off the public record stays out of Hà Nội's suggestions; a Politburo
+    # member is on the public record and is suggested to every staff user.
+    people.person_create(full_name="Lê Thị Thu Hà", managing_unit=demo["tu-hcm"], actor=SYSTEM_CLI)
+    assert "Lê Thị Thu Hà" not in hanoi.get("/chon/persons/", {"q": "thu ha"}).content.decode()
+    assert "Lê Thị Thu Hà" in hcm.get("/chon/persons/", {"q": "thu ha"}).content.decode()
+    assert "Nguyễn Văn Nên" in hanoi.get("/chon/persons/", {"q": "nen"}).content.decode()
     # a unit seen but not changed: not offered where the form changes it
     body = hanoi.get("/chon/units/", {"q": "ban to chuc trung uong", "action": "change"})
     assert "Ban Tổ chức Trung ương" not in body.content.decode()

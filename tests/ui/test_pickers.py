@@ -21,6 +21,7 @@ from xaydungdang.org import pickers as org_pickers
 from xaydungdang.org import services as org
 from xaydungdang.org.fields import UnitRefField, UnitsRefField
 from xaydungdang.org.models import Unit
+from xaydungdang.people import services as people
 from xaydungdang.people.models import Person
 from xaydungdang.ui.forms import UserForm
 from xaydungdang.ui.pickers import Choice, Picked, sources
@@ -87,16 +88,21 @@ def test_units_exact_match_comes_first_even_beyond_the_candidates(
 
 def test_a_hanoi_user_never_meets_hcmc(demo: dict[str, Unit], user_named: Users) -> None:
     hanoi, hcm = user_named("hanoi"), user_named("hcm")
-    hcmc = Person.objects.get(full_name="Nguyễn Văn Nên")
+    # An HCMC cadre who never held a central title (a Politburo member is public).
+    hcmc = people.person_create(
+        full_name="Lê Thị Thu Hà", managing_unit=demo["tu-hcm"], actor=SYSTEM_CLI
+    )
+    assert search(hanoi, "persons", "nguyen van nen", VIEW)
+    assert not search(hanoi, "persons", "nguyen van nen", CHANGE)
     for action in (VIEW, CHANGE):
         assert not search(hanoi, "units", "thanh pho ho chi minh", action)
         assert not search(hanoi, "units", "tp.hcm", action)
-        assert not search(hanoi, "persons", "nguyen van nen", action)
+        assert not search(hanoi, "persons", "le thi thu ha", action)
         units, persons = sources()["units"], sources()["persons"]
         for text in ("tu-hcm", str(demo["tu-hcm"].pk), "Thành ủy Thành phố Hồ Chí Minh"):
             assert units.resolve(hanoi, action, text) is None
         assert units.get(hanoi, action, str(demo["tu-hcm"].pk)) is None
-        assert persons.resolve(hanoi, action, "Nguyễn Văn Nên") is None
+        assert persons.resolve(hanoi, action, "Lê Thị Thu Hà") is None
         assert persons.resolve(hanoi, action, str(hcmc.pk)) is None
     assert labels(search(hcm, "persons", "nguyen van nen")) == ["Nguyễn Văn Nên"]
     assert sources()["units"].resolve(hcm, CHANGE, "tu-hcm") == demo["tu-hcm"]
