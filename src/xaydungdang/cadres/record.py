@@ -1,28 +1,59 @@
 """The parts of a cadre's record (sơ yếu lý lịch, mẫu 2C) and of the career page. Each cadre
-app gives its part through ``hooks.CADRE_RECORD_SECTIONS``; this module gathers them."""
+app gives its part through ``hooks.CADRE_RECORD_SECTIONS``; this module gathers them, and
+gives the cadre app's own parts: the posts held (10) and the personnel decisions (20)."""
 
 from __future__ import annotations
 
-import dataclasses
+import datetime as dt
 from typing import Any
 
 from xaydungdang.core import hooks
+from xaydungdang.core.dates import vn_date
+from xaydungdang.people.selectors import career
+from xaydungdang.ui.record import RecordSection
 
+from .selectors import decisions_of
 
-@dataclasses.dataclass(frozen=True)
-class RecordSection:
-    """One part: ``order`` places it (10 posts, 20 decisions, 30 planning, 40 rotations,
-    50 training, 60 gradings, 70 appointment cases); ``rows`` are already-formatted texts
-    (dates dd/mm/yyyy), one tuple per row, as long as ``columns``."""
-
-    order: int
-    heading: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    empty: str = "Chưa có thông tin."
+__all__ = ["RecordSection", "sections"]
 
 
 def sections(user: Any, person: Any) -> list[RecordSection]:
     """Every part the apps give for ``person``, as ``user`` may see them, in order."""
     found = [provider(user, person) for provider in hooks.CADRE_RECORD_SECTIONS()]
     return sorted((s for s in found if s is not None), key=lambda s: s.order)
+
+
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
+    """A half-open period as people write it: its first and its last day, or "nay"."""
+    left = vn_date(start) if start else "không rõ"
+    right = vn_date(end - dt.timedelta(days=1)) if end else "nay"
+    return f"{left} – {right}"
+
+
+def posts_section(user: Any, person: Any) -> RecordSection:
+    """The posts held, as the tenures record them, with the basis of each start."""
+    rows = []
+    for row in career(user, person):
+        tenure = row.tenure
+        basis = tenure.start_reference or tenure.get_start_basis_display()
+        if tenure.attested_only:
+            basis = f"theo nguồn tin ({tenure.source or basis})"
+        rows.append((period_text(tenure.start, tenure.end), row.label, basis))
+    columns = ("Thời gian", "Chức danh, đơn vị", "Căn cứ")
+    return RecordSection(10, "Tóm tắt quá trình công tác", columns, tuple(rows))
+
+
+def decisions_section(user: Any, person: Any) -> RecordSection:
+    rows = tuple(
+        (
+            d.number or "—",
+            vn_date(d.signed_on),
+            d.get_kind_display(),
+            d.title.label(d.unit.name) if d.title and d.unit else (d.unit.name if d.unit else ""),
+            d.issuer.name,
+            d.get_status_display(),
+        )
+        for d in decisions_of(user, person)
+    )
+    columns = ("Số", "Ngày ký", "Loại", "Chức danh, đơn vị", "Cơ quan ban hành", "Trạng thái")
+    return RecordSection(20, "Quyết định nhân sự", columns, rows)

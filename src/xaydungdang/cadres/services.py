@@ -88,7 +88,7 @@ def decision_issue(
     tenure of ``title`` in ``unit``, on ``effective_on``. A proposed one (read from an
     article) changes no tenure until ``decision_confirm``."""
     access.require(actor, access.CHANGE, issuer.path)
-    if not Person.objects.restrict(actor, access.VIEW).filter(pk=person.pk).exists():
+    if not Person.objects.restrict(actor, access.VIEW, public=False).filter(pk=person.pk).exists():
         raise access.AccessDenied("Không có quyền với cá nhân này.")
     if status not in DecisionStatus.values:
         raise ValidationError("Trạng thái quyết định không hợp lệ.")

@@ -1,8 +1,15 @@
 from django.urls import path
 
-from . import views
+from .views import career, decisions, hub
 
 app_name = "cadres"
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", hub.index, name="index"),
+    path("quyet-dinh/", decisions.decision_list, name="decisions"),
+    path("quyet-dinh/moi/", decisions.decision_create, name="decision_create"),
+    path("quyet-dinh/<int:pk>/", decisions.decision_detail, name="decision"),
+    path("quyet-dinh/<int:pk>/xac-nhan/", decisions.decision_confirm, name="decision_confirm"),
+    path("ca-nhan/<int:pk>/", career.career, name="career"),
+    path("ca-nhan/<int:pk>/so-yeu-ly-lich.docx", career.career_docx, name="career_docx"),
+    path("danh-sach/", career.holders, name="holders"),
 ]

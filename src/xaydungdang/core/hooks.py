@@ -101,7 +101,7 @@ PICKER_SOURCES: Hook[Callable[[], dict[str, Any]]] = declare(
 CADRE_SECTIONS: Hook[Callable[[], list[tuple[int, str, str]]]] = declare(
     "cadres.sections", "Các mục của công tác cán bộ"
 )
-# fn(user, person) -> cadres.record.RecordSection | None: a part of a cadre's record (sơ yếu
+# fn(user, person) -> ui.record.RecordSection | None: a part of a cadre's record (sơ yếu
 # lý lịch, mẫu 2C) and of the career page, read through the scope choke point.
 CADRE_RECORD_SECTIONS: Hook[Callable[[Any, Any], Any]] = declare(
     "cadres.record_sections", "Các phần của sơ yếu lý lịch cán bộ"
