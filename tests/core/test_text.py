@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from xaydungdang.core.dates import vn_date
 from xaydungdang.core.text import clean, fold, name_sort_key, nfc, split_name, text_sort_key
 
 VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
@@ -141,3 +144,9 @@ def test_given_name_decides_before_family_name(given_a: str, given_b: str, famil
     a, b = f"{family} {given_a}", f"Zzz {given_b}"
     if text_sort_key(given_a) < text_sort_key(given_b):
         assert name_sort_key(a) < name_sort_key(b)
+
+
+def test_dates_always_have_two_digit_day_and_month_and_four_digit_year() -> None:
+    assert vn_date(dt.date(1, 1, 1)) == "01/01/0001"
+    assert vn_date(dt.date(2017, 3, 5)) == "05/03/2017"
+    assert vn_date(None, "—") == "—"

@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from tests.members.test_import import GOOD, cells, csv_bytes, row, xlsx_bytes
 from xaydungdang.core.actors import SYSTEM_CLI
+from xaydungdang.core.dates import vn_date
 from xaydungdang.core.models import ChangeRecord
 from xaydungdang.members import services as members
 from xaydungdang.members.models import Member
@@ -189,3 +190,23 @@ def test_the_import_page_offers_the_update(cells: dict[str, Unit], client: Clien
     assert again.status_code == 200 and "đã nhập" in again.content.decode()
     updated = client.post(url, {"upload": SimpleUploadedFile("ds.csv", data), "update": "on"})
     assert updated.status_code == 302 and Member.objects.count() == 2
+
+
+@pytest.mark.parametrize("day", [D(9999, 12, 31), D(1, 1, 1), D(1925, 1, 1)])
+def test_an_implausible_step_date_is_refused_and_changes_nothing(
+    cells: dict[str, Unit], day: dt.date
+) -> None:
+    members_import(name="ds.csv", data=csv_bytes(GOOD), actor=SYSTEM_CLI)
+    member = Member.objects.order_by("pk").first()
+    assert member is not None
+    target = next(
+        c for c in cells.values() if c.pk != member.cell_id and c.kind == member.cell.kind
+    )
+    before = (_state(), member.cell_id, member.events.count())
+    with pytest.raises(ValidationError) as caught:
+        members.member_transfer(member=member, to_cell=target, day=day, actor=SYSTEM_CLI)
+    # Before the cell existed, or past the registry's bound for the future.
+    assert re.search(r"không hợp lệ|chưa hoạt động vào ngày", caught.value.messages[0])
+    assert vn_date(day) in caught.value.messages[0] and len(vn_date(day)) == 10
+    member.refresh_from_db()
+    assert (_state(), member.cell_id, member.events.count()) == before

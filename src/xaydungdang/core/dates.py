@@ -6,7 +6,9 @@ import datetime as dt
 
 
 def vn_date(day: dt.date | None, empty: str = "") -> str:
-    return day.strftime("%d/%m/%Y") if day else empty
+    """dd/mm/yyyy, always with two-digit day and month and a four-digit year (strftime's %Y
+    gives "1" for the year 1 on Linux)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else empty
 
 
 def parse_vn_date(text: str) -> dt.date:

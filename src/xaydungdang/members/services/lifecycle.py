@@ -17,6 +17,7 @@ from django.utils import timezone
 from xaydungdang.core import access, audit, locking, rules
 from xaydungdang.core.actors import Actor
 from xaydungdang.core.dates import vn_date
+from xaydungdang.core.plausible import check_date
 from xaydungdang.core.text import fold, given_key, name_sort_key
 from xaydungdang.members.choices import Activity, EventKind, MembershipType, Standing
 from xaydungdang.members.events import MemberStep
@@ -62,7 +63,9 @@ def _step(
     **event: Any,
 ) -> MemberEvent:
     """Save the member (only ``fields`` when it exists: the locked copy), move the counts, write
-    the timeline event and the audit record."""
+    the timeline event and the audit record. Every step's date is checked against the
+    registry's bounds first (a transfer dated 31/12/9999 would block every later step)."""
+    check_date(day, "event", f"Ngày {EventKind(kind).label.lower()}")
     member.full_clean()
     if fields is None:
         member.save()
