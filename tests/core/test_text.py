@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 import unicodedata
 
 from hypothesis import given
