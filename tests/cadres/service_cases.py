@@ -8,6 +8,7 @@ from typing import Any
 
 from xaydungdang.cadres import services as cadres
 from xaydungdang.cadres.models import DecisionStatus
+from xaydungdang.cadres.services import rotations
 from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.people.models import Title
 
@@ -28,3 +29,25 @@ CASES = {
     "decision_issue": ("hcm", lambda w: _decision(w)),
     "decision_confirm": ("hcm", lambda w: dict(decision=_proposed(w))),
 }
+
+
+def _rotation(w: Any) -> dict[str, Any]:
+    title = Title.objects.get(name="Phó Bí thư")
+    return dict(person=w.person(), from_unit=w.cell, to_unit=w.other_cell, to_title=title,
+                start=D(2024, 3, 1), planned_end=D(2026, 3, 1), purpose="Rèn luyện ở cơ sở",
+                issuer=w.city)  # fmt: skip
+
+
+def _active_rotation(w: Any) -> Any:
+    return rotations.rotation_start(**_rotation(w), actor=SYSTEM_CLI)
+
+
+CASES.update(
+    {
+        "rotation_start": ("hcm", _rotation),
+        "rotation_end": (
+            "hcm",
+            lambda w: dict(rotation=_active_rotation(w), ended_on=D(2025, 1, 1)),
+        ),
+    }
+)

@@ -4,6 +4,7 @@ holders of a subtree on a day with its Excel export."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable
@@ -11,8 +12,10 @@ from collections.abc import Callable
 import openpyxl
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from xaydungdang.cadres.models import PersonnelDecision
+from xaydungdang.core.dates import vn_date
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure
 
@@ -108,3 +111,32 @@ def test_the_hub_links_the_sections(
 ) -> None:
     page = client_for("hanoi").get(reverse("cadres:index")).content.decode()
     assert reverse("cadres:decisions") in page and reverse("cadres:holders") in page
+
+
+def test_a_rotation_through_the_pages_is_listed_with_its_warning(
+    demo: dict[str, Unit], client_for: Callable[[str], Client]
+) -> None:
+    hcm = client_for("hcm")
+    soon = timezone.localdate() + dt.timedelta(days=30)
+    city = Unit.objects.get(code="tu-hcm")
+    ward = Unit.objects.filter(path__startswith=city.path, kind="commune_committee").first()
+    assert ward is not None
+    form = {
+        "person": "Võ Thị Dung",
+        "from_unit": city.name,
+        "to_unit": ward.name,
+        "to_title": "Bí thư",
+        "start": "01/08/2025",
+        "planned_end": vn_date(soon),
+        "purpose": "Rèn luyện thực tiễn ở cơ sở",
+        "issuer": city.name,
+        "number": "77-QĐ/TU",
+    }
+    answer = hcm.post(reverse("cadres:rotation_create"), form)
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    listed = hcm.get(reverse("cadres:rotations")).content.decode()
+    # 30 days left is within the warning period of the rule set of 01/08/2025.
+    assert "Võ Thị Dung" in listed and vn_date(soon) in listed and "Sắp hết thời hạn" in listed
+    assert (
+        "Võ Thị Dung" not in client_for("hanoi").get(reverse("cadres:rotations")).content.decode()
+    )

@@ -41,3 +41,22 @@ class DayUnitForm(UserForm):
 
     don_vi = UnitRefField(label="Đơn vị", action=VIEW)
     vao_ngay = VNDateField(label="Vào ngày", required=False)
+
+
+class RotationForm(UserForm):
+    person = PersonRefField(label="Cán bộ")
+    from_unit = UnitRefField(label="Đơn vị đang công tác", action=CHANGE)
+    from_title = TitleRefField(label="Chức danh đang giữ", required=False)
+    to_unit = UnitRefField(label="Đơn vị đến", action=VIEW)
+    to_title = TitleRefField(label="Chức danh được giao")
+    start = VNDateField(label="Từ ngày")
+    planned_end = VNDateField(label="Thời hạn đến")
+    purpose = forms.CharField(label="Mục đích luân chuyển", widget=forms.Textarea)
+    issuer = UnitRefField(label="Cơ quan ra quyết định", action=CHANGE)
+    number = forms.CharField(label="Số quyết định", max_length=60, required=False)
+    return_unit = UnitRefField(label="Dự kiến bố trí khi về (đơn vị)", action=VIEW, required=False)
+    return_title = TitleRefField(label="Chức danh dự kiến khi về", required=False)
+
+
+class RotationEndForm(UserForm):
+    ended_on = VNDateField(label="Ngày kết thúc luân chuyển")

@@ -19,6 +19,7 @@ def hub_sections() -> list[tuple[int, str, str]]:
     return [
         (10, "Danh sách cán bộ giữ chức danh (theo đơn vị, theo ngày)", "cadres:holders"),
         (20, "Quyết định nhân sự", "cadres:decisions"),
+        (40, "Luân chuyển cán bộ", "cadres:rotations"),
     ]
 
 
@@ -30,6 +31,11 @@ def posts(user: Any, person: Any) -> RecordSection:
 @hooks.CADRE_RECORD_SECTIONS.register
 def decisions(user: Any, person: Any) -> RecordSection:
     return record.decisions_section(user, person)
+
+
+@hooks.CADRE_RECORD_SECTIONS.register
+def rotations(user: Any, person: Any) -> RecordSection:
+    return record.rotations_section(user, person)
 
 
 def person_cadre_panel(request: HttpRequest, person: Any) -> Panel:

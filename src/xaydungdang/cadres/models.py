@@ -136,3 +136,70 @@ class DecisionEffect(ScopedModel, TimeStampedModel):
         return f"{self.decision} → {self.tenure_id} ({self.effect})"
 
     scope_paths = ("decision__issuer__path", "tenure__unit__path")
+
+
+class RotationStatus(models.TextChoices):
+    ACTIVE = "active", "Đang luân chuyển"
+    ENDED = "ended", "Đã kết thúc"
+
+
+class Rotation(ScopedModel, TimeStampedModel):
+    """A cadre sent from one unit and post to another for a period (luân chuyển), with its
+    purpose and the post planned on return. Its decision starts the post at the receiving
+    unit; ending the rotation ends that post."""
+
+    person = models.ForeignKey(
+        Person, verbose_name="Cán bộ", on_delete=models.PROTECT, related_name="rotations"
+    )
+    from_unit = models.ForeignKey(
+        Unit, verbose_name="Từ đơn vị", on_delete=models.PROTECT, related_name="rotations_out"
+    )
+    from_title = models.ForeignKey(
+        Title, verbose_name="Chức danh trước luân chuyển", on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    to_unit = models.ForeignKey(
+        Unit, verbose_name="Đến đơn vị", on_delete=models.PROTECT, related_name="rotations_in"
+    )
+    to_title = models.ForeignKey(
+        Title, verbose_name="Chức danh được giao", on_delete=models.PROTECT, related_name="+"
+    )
+    start = models.DateField("Từ ngày")
+    planned_end = models.DateField("Thời hạn đến", db_index=True)
+    purpose = models.TextField("Mục đích")
+    return_unit = models.ForeignKey(
+        Unit, verbose_name="Dự kiến bố trí khi về", on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    return_title = models.ForeignKey(
+        Title, verbose_name="Chức danh dự kiến khi về", on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    status = models.CharField(
+        "Trạng thái", max_length=10, choices=RotationStatus.choices,
+        default=RotationStatus.ACTIVE, db_index=True,
+    )  # fmt: skip
+    ended_on = models.DateField("Ngày kết thúc", null=True, blank=True)
+    decision = models.ForeignKey(
+        PersonnelDecision, verbose_name="Quyết định luân chuyển", on_delete=models.PROTECT,
+        related_name="rotations",
+    )  # fmt: skip
+    rule_set = models.ForeignKey(
+        RuleSet, verbose_name="Bộ quy tắc áp dụng", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "Luân chuyển cán bộ"
+        verbose_name_plural = "Luân chuyển cán bộ"
+        ordering = ["planned_end", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start__lt=models.F("planned_end")),
+                name="cadres_rotation_start_before_end",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.to_unit}"
+
+    scope_paths = ("from_unit__path", "to_unit__path", "person__managing_unit__path")

@@ -8,10 +8,12 @@ import datetime as dt
 from typing import Any
 
 from xaydungdang.core import hooks
+from xaydungdang.core.access import VIEW
 from xaydungdang.core.dates import vn_date
 from xaydungdang.people.selectors import career
 from xaydungdang.ui.record import RecordSection
 
+from .models import Rotation
 from .selectors import decisions_of
 
 __all__ = ["RecordSection", "sections"]
@@ -57,3 +59,20 @@ def decisions_section(user: Any, person: Any) -> RecordSection:
     )
     columns = ("Số", "Ngày ký", "Loại", "Chức danh, đơn vị", "Cơ quan ban hành", "Trạng thái")
     return RecordSection(20, "Quyết định nhân sự", columns, rows)
+
+
+def rotations_section(user: Any, person: Any) -> RecordSection:
+    rows = tuple(
+        (
+            period_text(r.start, r.ended_on) if r.ended_on else f"{vn_date(r.start)} – nay",
+            f"{r.to_title.name} – {r.to_unit.name}",
+            vn_date(r.planned_end),
+            r.purpose,
+        )
+        for r in Rotation.objects.restrict(user, VIEW)
+        .filter(person=person)
+        .select_related("to_title", "to_unit")
+        .order_by("start")
+    )
+    columns = ("Thời gian", "Chức danh, đơn vị đến", "Thời hạn", "Mục đích")
+    return RecordSection(40, "Luân chuyển", columns, rows)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import career, decisions, hub
+from .views import career, decisions, hub, rotations
 
 app_name = "cadres"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("ca-nhan/<int:pk>/", career.career, name="career"),
     path("ca-nhan/<int:pk>/so-yeu-ly-lich.docx", career.career_docx, name="career_docx"),
     path("danh-sach/", career.holders, name="holders"),
+    path("luan-chuyen/", rotations.rotation_list, name="rotations"),
+    path("luan-chuyen/moi/", rotations.rotation_create, name="rotation_create"),
+    path("luan-chuyen/<int:pk>/ket-thuc/", rotations.rotation_end, name="rotation_end"),
 ]

@@ -20,7 +20,7 @@ from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
 from xaydungdang.people.models import Basis, Person, Tenure, Title
 
-from .models import (
+from ..models import (
     ENDS_POST,
     STARTS_POST,
     DecisionEffect,
