@@ -46,7 +46,7 @@ def _rotation() -> Rotation:
     cadre = people.person_create(full_name=ROTATED_NAME, managing_unit=board, actor=SYSTEM_CLI)
     return rotations.rotation_start(
         person=cadre, from_unit=board, to_unit=ward, to_title=Title.objects.get(name="Bí thư"),
-        start=dt.date(2025, 3, 1), planned_end=dt.date(2027, 3, 1),
+        start=dt.date(2025, 8, 1), planned_end=dt.date(2027, 8, 1),
         purpose="Rèn luyện thực tiễn ở cơ sở", issuer=city, actor=SYSTEM_CLI,
     )  # fmt: skip
 
