@@ -10,7 +10,6 @@ from xaydungdang.core.actors import SYSTEM_CLI
 from xaydungdang.people.models import Title
 from xaydungdang.planning import services as planning
 from xaydungdang.planning.models import PlanningPool
-from xaydungdang.planning.models import PlanningPool
 
 D = dt.date
 
