@@ -31,7 +31,6 @@ class CaseOpenForm(UserForm):
 
 
 class StepForm(UserForm):
-    code = forms.CharField(widget=forms.HiddenInput)
     held_on = VNDateField(label="Ngày họp")
     members_total = forms.IntegerField(label="Số được triệu tập", min_value=1, max_value=100000)
     present = forms.IntegerField(label="Số có mặt", min_value=0, max_value=100000)

@@ -64,7 +64,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     upcoming = plan.steps[len(steps) :]
     step_form = None
     if can_change and case.status == CaseStatus.OPEN and upcoming:
-        step_form = forms.StepForm(user=request.user, initial={"code": upcoming[0].code})
+        step_form = forms.StepForm(user=request.user)
         carry_version(step_form, locking.version(case))
     context = {
         "case": case,
@@ -92,11 +92,13 @@ def case_step(request: HttpRequest, pk: int) -> HttpResponse:
     upcoming = services.next_step(case) if case.status == CaseStatus.OPEN else None
     label = upcoming.label if upcoming else "không còn bước nào"
 
+    # The step is the one the case waited for when the form was opened: the form carries the
+    # case's version, so a step recorded meanwhile makes the submission stale.
+    code = upcoming.code if upcoming else ""
+
     def call(d: dict[str, Any]) -> Any:
-        code = d.pop("code")
-        return services.case_record_step(
-            case=case, code=code, vote=services.Vote(**d), actor=request.user
-        )
+        vote = services.Vote(**d)
+        return services.case_record_step(case=case, code=code, vote=vote, actor=request.user)
 
     return _case_page(
         request,
@@ -104,7 +106,6 @@ def case_step(request: HttpRequest, pk: int) -> HttpResponse:
         form_class=forms.StepForm,
         heading=f"Ghi nhận bước: {label}",
         intro=f"{case} · theo {case.rule_set.name}",
-        initial={"code": upcoming.code if upcoming else ""},
         call=call,
         done_message="Đã ghi nhận bước.",
     )
