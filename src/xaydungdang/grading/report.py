@@ -21,6 +21,9 @@ class YearRow:
     counts: tuple[int, ...]  # in the order of Level
     total: int
 
+    def cells(self) -> list[tuple[int, str]]:
+        return list(zip(self.counts, self.shares(), strict=True))
+
     def shares(self) -> tuple[str, ...]:
         return tuple(f"{100 * c / self.total:.1f}%" if self.total else "—" for c in self.counts)
 
