@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from django.db import connections
+from django.test import Client
 
 from xaydungdang.core.locking import StaleVersion
 
@@ -44,3 +46,10 @@ def assert_one_wins(results: list[tuple[str, Any]]) -> Any:
     assert STALE in errors[0].messages[0]
     assert "hãy mở lại trang để xem bản mới nhất" in errors[0].messages[0]
     return ok[0]
+
+
+def form_version(client: Client, url: str) -> str:
+    """The version an edit form at ``url`` carries (the hidden field it was opened on)."""
+    found = re.search(r'name="version" value="([^"]+)"', client.get(url).content.decode())
+    assert found, "the edit form carries the version it was opened on"
+    return found.group(1)

@@ -4,7 +4,6 @@ and changes nothing; and the same through the pages (a stale form)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 import pytest
@@ -17,7 +16,7 @@ from xaydungdang.org.models import Unit
 from xaydungdang.people import services as people
 from xaydungdang.people.models import Person, Tenure, Title
 
-from ..races import STALE, assert_one_wins, race
+from ..races import STALE, assert_one_wins, form_version, race
 
 D = dt.date
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -118,12 +117,6 @@ def test_a_child_created_while_its_parent_moves_lands_under_the_moved_path(
     assert not Unit.objects.filter(name="Chi bộ khu phố 1").exists()
 
 
-def _version(client: Client, url: str) -> str:
-    found = re.search(r'name="version" value="([^"]+)"', client.get(url).content.decode())
-    assert found, "the edit form carries the version it was opened on"
-    return found.group(1)
-
-
 def test_a_stale_person_form_is_refused_and_changes_nothing(
     person: Person, superuser: object
 ) -> None:
@@ -136,14 +129,14 @@ def test_a_stale_person_form_is_refused_and_changes_nothing(
         "birth_year": "1961",
         "note": "",
         "managing_unit": str(person.managing_unit_id),
-        "version": _version(client, url),
+        "version": form_version(client, url),
     }
     people.person_update(person=person, note="Sửa ở nơi khác", actor=superuser)
     page = client.post(url, form)
     assert page.status_code == 200 and STALE in page.content.decode()
     person.refresh_from_db()
     assert (person.note, person.birth_year) == ("Sửa ở nơi khác", None)
-    form["version"] = _version(client, url)
+    form["version"] = form_version(client, url)
     assert client.post(url, form).status_code == 302
     person.refresh_from_db()
     assert person.birth_year == 1961

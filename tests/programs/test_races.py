@@ -4,7 +4,6 @@ refused as stale and changes nothing; and the same through the pages (a stale fo
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 import pytest
@@ -18,7 +17,7 @@ from xaydungdang.org.models import Unit
 from xaydungdang.programs import reviews, services
 from xaydungdang.programs.models import ProgramItem, Review
 
-from ..races import STALE, assert_one_wins, race
+from ..races import STALE, assert_one_wins, form_version, race
 
 D = dt.date
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -113,18 +112,11 @@ def test_a_stale_item_status(item: ProgramItem) -> None:
     assert (item.status == "done") == (item.status_note == "Đã xong")
 
 
-def _version(client: Client, url: str) -> str:
-    page = client.get(url).content.decode()
-    found = re.search(r'name="version" value="([^"]+)"', page)
-    assert found, "the edit form carries the version it was opened on"
-    return found.group(1)
-
-
 def test_a_stale_task_form_is_refused_and_changes_nothing(task: Task, superuser: object) -> None:
     client = Client()
     client.force_login(superuser)  # type: ignore[arg-type]
     url = reverse("directives:task_edit", args=[task.pk])
-    opened = _version(client, url)
+    opened = form_version(client, url)
     form = {"content": "Việc một", "weight": 1, "status": "not_started", "version": opened}
     dirs.progress_report(
         task=task, reported_on=D(2024, 1, 1), percent=100, text="Xong", actor=superuser
@@ -136,7 +128,7 @@ def test_a_stale_task_form_is_refused_and_changes_nothing(task: Task, superuser:
     task.refresh_from_db()
     assert (task.status, task.progress) == ("done", 100)
     fresh = client.post(
-        url, {**form, "status": "done", "weight": 2, "version": _version(client, url)}
+        url, {**form, "status": "done", "weight": 2, "version": form_version(client, url)}
     )
     assert fresh.status_code == 302
     task.refresh_from_db()
@@ -147,7 +139,7 @@ def test_a_stale_item_form_keeps_done_and_its_note(item: ProgramItem, superuser:
     client = Client()
     client.force_login(superuser)  # type: ignore[arg-type]
     url = reverse("programs:item_status", args=[item.pk])
-    opened = _version(client, url)
+    opened = form_version(client, url)
     services.item_set_status(item=item, status="done", note="Có biên bản", actor=superuser)
     page = client.post(url, {"status": "in_progress", "note": "", "version": opened})
     assert "Bản ghi đã được thay đổi lúc" in page.content.decode()
@@ -159,7 +151,7 @@ def test_a_stale_review_form_after_finalise(review: Review, superuser: object) -
     client = Client()
     client.force_login(superuser)  # type: ignore[arg-type]
     url = reverse("programs:review_edit", args=[review.pk])
-    opened = _version(client, url)
+    opened = form_version(client, url)
     reviews.review_finalize(review=review, actor=superuser)
     data = {f: getattr(review, f) or "" for f in ("title", "place", "results")}
     page = client.post(url, {**data, "results": "Sửa muộn", "version": opened})

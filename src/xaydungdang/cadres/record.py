@@ -4,12 +4,11 @@ gives the cadre app's own parts: the posts held (10) and the personnel decisions
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from xaydungdang.core import hooks
 from xaydungdang.core.access import VIEW
-from xaydungdang.core.dates import vn_date
+from xaydungdang.core.dates import vn_date, vn_period
 from xaydungdang.people.selectors import career
 from xaydungdang.ui.record import RecordSection
 
@@ -25,13 +24,6 @@ def sections(user: Any, person: Any) -> list[RecordSection]:
     return sorted((s for s in found if s is not None), key=lambda s: s.order)
 
 
-def period_text(start: dt.date | None, end: dt.date | None) -> str:
-    """A half-open period as people write it: its first and its last day, or "nay"."""
-    left = vn_date(start) if start else "không rõ"
-    right = vn_date(end - dt.timedelta(days=1)) if end else "nay"
-    return f"{left} – {right}"
-
-
 def posts_section(user: Any, person: Any) -> RecordSection:
     """The posts held, as the tenures record them, with the basis of each start."""
     rows = []
@@ -40,7 +32,7 @@ def posts_section(user: Any, person: Any) -> RecordSection:
         basis = tenure.start_reference or tenure.get_start_basis_display()
         if tenure.attested_only:
             basis = f"theo nguồn tin ({tenure.source or basis})"
-        rows.append((period_text(tenure.start, tenure.end), row.label, basis))
+        rows.append((vn_period(tenure.start, tenure.end), row.label, basis))
     columns = ("Thời gian", "Chức danh, đơn vị", "Căn cứ")
     return RecordSection(10, "Tóm tắt quá trình công tác", columns, tuple(rows))
 
@@ -64,7 +56,7 @@ def decisions_section(user: Any, person: Any) -> RecordSection:
 def rotations_section(user: Any, person: Any) -> RecordSection:
     rows = tuple(
         (
-            period_text(r.start, r.ended_on) if r.ended_on else f"{vn_date(r.start)} – nay",
+            vn_period(r.start, r.ended_on),
             f"{r.to_title.name} – {r.to_unit.name}",
             vn_date(r.planned_end),
             r.purpose,

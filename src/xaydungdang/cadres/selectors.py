@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from xaydungdang.core.access import VIEW, RestrictedQuerySet
+from xaydungdang.core.access import VIEW, RestrictedQuerySet, path_q
 from xaydungdang.org.models import Unit
 from xaydungdang.people.models import Person, Tenure
 from xaydungdang.people.selectors import active_on_q
@@ -29,7 +29,7 @@ def holders_in(user: Any, unit: Unit, day: dt.date) -> list[Tenure]:
     by unit and by given name (the Vietnamese order)."""
     rows = (
         Tenure.objects.restrict(user, VIEW)
-        .filter(active_on_q(day), unit__path__gte=unit.path, unit__path__lt=unit.path + "~")
+        .filter(active_on_q(day), path_q("unit__path", (unit.path,)))
         .select_related("person", "title", "unit")
         .order_by("unit__path", "title__rank", "person__sort_key")
     )

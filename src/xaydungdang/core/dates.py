@@ -11,6 +11,13 @@ def vn_date(day: dt.date | None, empty: str = "") -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else empty
 
 
+def vn_period(start: dt.date | None, end: dt.date | None) -> str:
+    """A half-open period [start, end) as people read it: from the first to the last day held."""
+    left = vn_date(start) if start else "không rõ"
+    right = vn_date(end - dt.timedelta(days=1)) if end else "nay"
+    return f"{left} – {right}"
+
+
 def parse_vn_date(text: str) -> dt.date:
     """Parse dd/mm/yyyy (also with - or .) or ISO yyyy-mm-dd; ValueError in Vietnamese otherwise."""
     text = text.strip()

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from xaydungdang.core.dates import vn_date
+from xaydungdang.core.dates import vn_date, vn_period
 
 register = template.Library()
 
@@ -28,10 +28,8 @@ def vndate(value: Any, empty: str = "") -> str:
 
 @register.simple_tag
 def period(start: dt.date | None, end: dt.date | None) -> str:
-    """A half-open period [start, end) as people read it: from the first to the last day held."""
-    left = vn_date(start) if start else "không rõ"
-    right = vn_date(end - dt.timedelta(days=1)) if end else "nay"
-    return f"{left} – {right}"
+    """A half-open period as people read it (``core.dates.vn_period``)."""
+    return vn_period(start, end)
 
 
 @register.filter
