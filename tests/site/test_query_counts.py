@@ -24,8 +24,9 @@ PAGES = [
         lambda: f"/don-vi/{Unit.objects.get(code='btctw').pk}/?vao_ngay=01/01/2017",
         19,
     ),
-    # …one to tell the person's own file from the public record, and one for the decisions.
-    ("person page", lambda: f"/ca-nhan/{Person.objects.get(full_name='Phạm Minh Chính').pk}/", 14),
+    # …one to tell the person's own file from the public record, one each for the panels of
+    # decisions, gradings and appointment cases; "may change" is asked once for all panels.
+    ("person page", lambda: f"/ca-nhan/{Person.objects.get(full_name='Phạm Minh Chính').pk}/", 16),
     ("review queue", lambda: "/doc-bai/", 5),
     # the count from the tally (two reads), then the page ids in index order
     ("member list", lambda: f"/dang-vien/don-vi/{Unit.objects.get(code='tu-hcm').pk}/", 7),

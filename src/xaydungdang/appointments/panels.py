@@ -9,8 +9,9 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from xaydungdang.cadres.record import RecordSection
-from xaydungdang.core.access import CHANGE, VIEW
+from xaydungdang.core.access import VIEW
 from xaydungdang.core.dates import vn_date
+from xaydungdang.people.selectors import may_change
 from xaydungdang.ui.history import rows_of, rows_of_ids
 from xaydungdang.ui.panels import Panel
 
@@ -25,7 +26,7 @@ def _cases(user: Any, person: Any) -> Any:
 
 def person_cases_panel(request: Any, person: Any) -> Panel:
     user = request.user
-    can_open = person.__class__.objects.restrict(user, CHANGE).filter(pk=person.pk).exists()
+    can_open = may_change(user, person)
     context = {"person": person, "cases": list(_cases(user, person)), "can_open": can_open}
     return Panel("appointments/_person_cases.html", context)
 

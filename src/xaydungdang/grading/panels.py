@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from xaydungdang.cadres.record import RecordSection
-from xaydungdang.core.access import CHANGE, VIEW
+from xaydungdang.core.access import VIEW
+from xaydungdang.people.selectors import may_change
 from xaydungdang.ui.panels import Panel
 
 from .models import Grading
@@ -18,7 +19,7 @@ def _gradings(user: Any, person: Any) -> Any:
 
 def person_gradings_panel(request: Any, person: Any) -> Panel:
     user = request.user
-    can_change = person.__class__.objects.restrict(user, CHANGE).filter(pk=person.pk).exists()
+    can_change = may_change(user, person)
     context = {
         "person": person,
         "gradings": list(_gradings(user, person)),

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from xaydungdang.core.access import VIEW
+from xaydungdang.core.access import CHANGE, VIEW
 from xaydungdang.org.choices import KIND_RANK
 from xaydungdang.org.models import Unit
 from xaydungdang.org.selectors import names_on
@@ -26,6 +26,16 @@ class CareerRow:
 
 def person_for(user: Any, pk: int, action: str = VIEW) -> Person:
     return Person.objects.restrict(user, action).select_related("managing_unit").get(pk=pk)
+
+
+def may_change(user: Any, person: Person) -> bool:
+    """Whether ``user`` may change ``person``'s file: asked once per page, whatever the number
+    of panels that need it (kept on the person object read for that request)."""
+    cache: dict[int, bool] = person.__dict__.setdefault("_xdd_may_change", {})
+    key = id(user)
+    if key not in cache:
+        cache[key] = Person.objects.restrict(user, CHANGE).filter(pk=person.pk).exists()
+    return cache[key]
 
 
 def active_on_q(day: dt.date) -> Q:

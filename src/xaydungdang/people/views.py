@@ -32,7 +32,7 @@ def _tenure(request: HttpRequest, pk: int) -> Tenure:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
     rows = selectors.career(request.user, person)
-    can_change = Person.objects.restrict(request.user, CHANGE).filter(pk=pk).exists()
+    can_change = selectors.may_change(request.user, person)
     # Seen only as the public record of a leader: the data sheet's own fields stay hidden.
     own_file = Person.objects.restrict(request.user, VIEW, public=False).filter(pk=pk).exists()
     return render(
