@@ -131,6 +131,7 @@ def test_a_stale_person_form_is_refused_and_changes_nothing(
         "managing_unit": str(person.managing_unit_id),
         "version": form_version(client, url),
     }
+    assert 'for="id_version"' not in client.get(url).content.decode()  # hidden, no label
     people.person_update(person=person, note="Sửa ở nơi khác", actor=superuser)
     page = client.post(url, form)
     assert page.status_code == 200 and STALE in page.content.decode()
