@@ -116,6 +116,20 @@ def test_a_number_is_unique_per_issuer(cadre: Person, secretary: Title, city: Un
         appoint(cadre, secretary, city, D(2026, 2, 5), number="12-QĐ/TW", kind="reappointment")
 
 
+def test_one_numbered_decision_may_name_several_persons_on_its_one_day(
+    cadre: Person, secretary: Title, city: Unit
+) -> None:
+    deputy_title = people.title_create(
+        name="Phó Bí thư", unit_kinds=["provincial_committee"], actor=SYSTEM_CLI
+    )
+    other = people.person_create(full_name="Lê Thị Hoa", managing_unit=city, actor=SYSTEM_CLI)
+    appoint(cadre, secretary, city, D(2021, 2, 5), number="01-QĐNS/TW")
+    appoint(other, deputy_title, city, D(2021, 2, 5), number="01-QĐNS/TW")
+    assert PersonnelDecision.objects.filter(number="01-QĐNS/TW").count() == 2
+    with pytest.raises(ValidationError, match="đã có quyết định số 01-QĐNS/TW"):
+        appoint(other, secretary, city, D(2022, 3, 1), number="01-QĐNS/TW", kind="reappointment")
+
+
 def test_a_proposed_decision_changes_no_tenure_until_confirmed(
     cadre: Person, secretary: Title, city: Unit
 ) -> None:
@@ -147,3 +161,15 @@ def test_an_out_of_scope_board_cannot_issue(
             actor=user,  # type: ignore[arg-type]
         )
     assert not PersonnelDecision.objects.exists()
+
+
+def test_the_demo_posts_start_and_end_by_their_real_decisions(demo: dict[str, Unit]) -> None:
+    """The seed officials' posts cite the decisions behind them: the Politburo's of 09/05/2017
+    relieves Đinh La Thăng and designates Nguyễn Thiện Nhân, on the same day."""
+    tenure = Tenure.objects.get(person__full_name="Đinh La Thăng", unit=demo["tu-hcm"])
+    effects = {e.effect: e.decision for e in DecisionEffect.objects.filter(tenure=tenure)}
+    assert effects["start"].kind == "designation" and effects["start"].issuer == demo["bct"]
+    assert effects["end"].kind == "relief" and effects["end"].signed_on == D(2017, 5, 9)
+    successor = who_held(SYSTEM_CLI, demo["tu-hcm"], D(2017, 5, 10), tenure.title).holders
+    assert [t.person.full_name for t in successor] == ["Nguyễn Thiện Nhân"]
+    assert successor[0].start_reference == "Chỉ định ngày 09/05/2017"

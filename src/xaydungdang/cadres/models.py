@@ -99,9 +99,9 @@ class PersonnelDecision(ScopedModel, TimeStampedModel):
         indexes = [models.Index(fields=["person", "signed_on"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["issuer", "number"],
+                fields=["issuer", "number", "person"],
                 condition=~models.Q(number=""),
-                name="cadres_decision_number_unique_per_issuer",
+                name="cadres_decision_number_once_per_person",
             )
         ]
 

@@ -18,6 +18,10 @@ class Bound(NamedTuple):
     precision: str  # day, month, year
     basis: str  # decision, article, manual
     reference: str
+    # A bound set by a personnel decision the demo records as such (cadres.DecisionKind),
+    # issued by the unit of code ``issuer``; "" leaves the bound on the tenure alone.
+    kind: str = ""
+    issuer: str = "bct"
 
 
 class Career(NamedTuple):
@@ -66,8 +70,8 @@ CAREERS: list[Career] = [
         "tu-hcm",
         "Bí thư",
         "tu-hcm",
-        Bound(D(2016, 2, 4), "day", "decision", QD01_2016),
-        Bound(D(2017, 5, 9), "day", "decision", QD_9_5_2017),
+        Bound(D(2016, 2, 4), "day", "decision", QD01_2016, "designation"),
+        Bound(D(2017, 5, 9), "day", "decision", QD_9_5_2017, "relief"),
         f"{SRC_QD01}; {SRC_2017}",
     ),
     Career(
@@ -75,7 +79,7 @@ CAREERS: list[Career] = [
         "tu-hcm",
         "Bí thư",
         "tu-hcm",
-        Bound(D(2017, 5, 9), "day", "decision", QD_9_5_2017),
+        Bound(D(2017, 5, 9), "day", "decision", QD_9_5_2017, "designation"),
         Bound(D(2020, 10, 17), "day", "decision", ELECT_2020 + " người kế nhiệm"),
         f"{SRC_2017}; {SRC_2020}",
     ),
@@ -84,8 +88,8 @@ CAREERS: list[Career] = [
         "tu-hcm",
         "Bí thư",
         "tu-hcm",
-        Bound(D(2020, 10, 17), "day", "decision", ELECT_2020),
-        Bound(D(2025, 8, 25), "day", "decision", QD_25_8_2025),
+        Bound(D(2020, 10, 17), "day", "decision", ELECT_2020, "election"),
+        Bound(D(2025, 8, 25), "day", "decision", QD_25_8_2025, "relief"),
         f"{SRC_2020}; {SRC_2025}",
     ),
     Career(
@@ -93,7 +97,7 @@ CAREERS: list[Career] = [
         "tu-hcm",
         "Bí thư",
         "tu-hcm",
-        Bound(D(2025, 8, 25), "day", "decision", QD_25_8_2025),
+        Bound(D(2025, 8, 25), "day", "decision", QD_25_8_2025, "designation"),
         None,
         SRC_2025,
     ),
@@ -102,7 +106,7 @@ CAREERS: list[Career] = [
         "btctw",
         "Trưởng ban",
         "btctw",
-        Bound(D(2016, 2, 4), "day", "decision", QD01_2016),
+        Bound(D(2016, 2, 4), "day", "decision", QD01_2016, "designation"),
         Bound(D(2021, 4, 8), "day", "decision", "Bộ Chính trị phân công người kế nhiệm"),
         f"{SRC_QD01}; {SRC_MAI}",
     ),
@@ -111,8 +115,17 @@ CAREERS: list[Career] = [
         "btctw",
         "Trưởng ban",
         "btctw",
-        Bound(D(2021, 4, 8), "day", "decision", "Bộ Chính trị phân công, 08/04/2021"),
-        Bound(D(2024, 5, 16), "day", "decision", "Trung ương cho thôi giữ chức, 16/05/2024"),
+        Bound(
+            D(2021, 4, 8), "day", "decision", "Bộ Chính trị phân công, 08/04/2021", "designation"
+        ),
+        Bound(
+            D(2024, 5, 16),
+            "day",
+            "decision",
+            "Trung ương cho thôi giữ chức, 16/05/2024",
+            "relief",
+            "bchtw",
+        ),
         SRC_MAI,
     ),
     Career(
@@ -120,7 +133,9 @@ CAREERS: list[Career] = [
         "btctw",
         "Trưởng ban",
         "btctw",
-        Bound(D(2024, 5, 16), "day", "decision", "Bộ Chính trị phân công, 16/05/2024"),
+        Bound(
+            D(2024, 5, 16), "day", "decision", "Bộ Chính trị phân công, 16/05/2024", "designation"
+        ),
         None,
         SRC_HUNG,
     ),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from xaydungdang.cadres import services as cadres
 from xaydungdang.core import rules
 from xaydungdang.core.actors import SYSTEM_DEMO
 from xaydungdang.core.models import RoleAssignment
@@ -119,27 +120,54 @@ def _careers(units: dict[str, Unit], titles: dict[str, Title]) -> None:
     """The real posts, with their decisions and sources (public facts, ``careers.py``)."""
     for c in careers.CAREERS:
         person = _person(c.person, "unknown", units[c.home])
-        if Tenure.objects.filter(
-            person=person, title=titles[c.title], unit=units[c.unit], start=c.start.day
-        ).exists():
+        title, unit = titles[c.title], units[c.unit]
+        if Tenure.objects.filter(person=person, title=title, unit=unit, start=c.start.day).exists():
             continue
-        end = c.end
-        people.tenure_start(
-            person=person,
-            title=titles[c.title],
-            unit=units[c.unit],
-            start=c.start.day,
-            start_precision=c.start.precision,
-            start_basis=c.start.basis,
-            start_reference=c.start.reference,
-            end=end.day if end else None,
-            end_precision=end.precision if end else "day",
-            end_basis=end.basis if end else "manual",
-            end_reference=end.reference if end else "",
-            source=c.source[:300],
-            note=f"Nguồn: {c.source}",
-            actor=SYSTEM_DEMO,
-        )
+        if c.start.kind:
+            _decide(c, c.start, person, title, unit)
+        else:
+            people.tenure_start(
+                person=person,
+                title=title,
+                unit=unit,
+                start=c.start.day,
+                start_precision=c.start.precision,
+                start_basis=c.start.basis,
+                start_reference=c.start.reference,
+                source=c.source[:300],
+                note=f"Nguồn: {c.source}",
+                actor=SYSTEM_DEMO,
+            )
+        if c.end is not None and c.end.kind:
+            _decide(c, c.end, person, title, unit)
+        elif c.end is not None:
+            tenure = Tenure.objects.get(person=person, title=title, unit=unit, start=c.start.day)
+            people.tenure_update(
+                tenure=tenure,
+                end=c.end.day,
+                end_precision=c.end.precision,
+                end_basis=c.end.basis,
+                end_reference=c.end.reference,
+                actor=SYSTEM_DEMO,
+            )
+
+
+def _decide(
+    c: careers.Career, bound: careers.Bound, person: Person, title: Title, unit: Unit
+) -> None:
+    """A bound set by a personnel decision: recorded as the decision, which starts or ends the
+    tenure through the cadre services (the decision's note keeps what the source says)."""
+    cadres.decision_issue(
+        kind=bound.kind,
+        person=person,
+        issuer=Unit.objects.get(code=bound.issuer),
+        signed_on=bound.day,
+        title=title,
+        unit=unit,
+        source=c.source[:300],
+        note=f"{bound.reference}. Nguồn: {c.source}",
+        actor=SYSTEM_DEMO,
+    )
 
 
 def _persons(units: dict[str, Unit], titles: dict[str, Title]) -> None:

@@ -56,8 +56,12 @@ def _check(decision: PersonnelDecision, ends: Sequence[Tenure]) -> None:
     for tenure in ends:
         if tenure.person_id != decision.person_id:
             raise ValidationError("Chỉ kết thúc được chức danh của chính cán bộ trong quyết định.")
+    # One number is one document of its issuer: it may name several persons (a collective
+    # assignment), each once, all on the document's one signing day.
     taken = PersonnelDecision.objects.filter(issuer=decision.issuer, number=decision.number)
-    if decision.number and taken.exclude(pk=decision.pk).exists():
+    taken = taken.exclude(pk=decision.pk)
+    clash = taken.filter(person=decision.person) | taken.exclude(signed_on=decision.signed_on)
+    if decision.number and clash.exists():
         raise ValidationError(
             f"{decision.issuer.name} đã có quyết định số {decision.number}; hãy kiểm tra lại số."
         )
