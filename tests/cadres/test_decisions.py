@@ -169,6 +169,9 @@ def test_the_demo_posts_start_and_end_by_their_real_decisions(demo: dict[str, Un
     tenure = Tenure.objects.get(person__full_name="Đinh La Thăng", unit=demo["tu-hcm"])
     effects = {e.effect: e.decision for e in DecisionEffect.objects.filter(tenure=tenure)}
     assert effects["start"].kind == "designation" and effects["start"].issuer == demo["bct"]
+    assert tenure.start_reference == "Chỉ định số 01-QĐNS/TW ngày 04/02/2016"
+    collective = PersonnelDecision.objects.filter(number="01-QĐNS/TW")
+    assert {d.person.full_name for d in collective} == {"Đinh La Thăng", "Phạm Minh Chính"}
     assert effects["end"].kind == "relief" and effects["end"].signed_on == D(2017, 5, 9)
     successor = who_held(SYSTEM_CLI, demo["tu-hcm"], D(2017, 5, 10), tenure.title).holders
     assert [t.person.full_name for t in successor] == ["Nguyễn Thiện Nhân"]

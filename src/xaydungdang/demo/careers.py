@@ -22,6 +22,7 @@ class Bound(NamedTuple):
     # issued by the unit of code ``issuer``; "" leaves the bound on the tenure alone.
     kind: str = ""
     issuer: str = "bct"
+    number: str = ""
 
 
 class Career(NamedTuple):
@@ -70,7 +71,7 @@ CAREERS: list[Career] = [
         "tu-hcm",
         "Bí thư",
         "tu-hcm",
-        Bound(D(2016, 2, 4), "day", "decision", QD01_2016, "designation"),
+        Bound(D(2016, 2, 4), "day", "decision", QD01_2016, "designation", "bct", "01-QĐNS/TW"),
         Bound(D(2017, 5, 9), "day", "decision", QD_9_5_2017, "relief"),
         f"{SRC_QD01}; {SRC_2017}",
     ),
@@ -106,7 +107,7 @@ CAREERS: list[Career] = [
         "btctw",
         "Trưởng ban",
         "btctw",
-        Bound(D(2016, 2, 4), "day", "decision", QD01_2016, "designation"),
+        Bound(D(2016, 2, 4), "day", "decision", QD01_2016, "designation", "bct", "01-QĐNS/TW"),
         Bound(D(2021, 4, 8), "day", "decision", "Bộ Chính trị phân công người kế nhiệm"),
         f"{SRC_QD01}; {SRC_MAI}",
     ),

@@ -162,6 +162,7 @@ def _decide(
         person=person,
         issuer=Unit.objects.get(code=bound.issuer),
         signed_on=bound.day,
+        number=bound.number,
         title=title,
         unit=unit,
         source=c.source[:300],
