@@ -242,3 +242,25 @@ def test_bad_chosen_values_are_ignored(demo: dict[str, Unit], user_named: Users)
         with pytest.raises(ValidationError):
             field.clean(Picked("nothing of the kind", (chosen,)))
     assert isinstance(field.widget, forms.Widget)
+
+
+def test_titles_follow_the_unit_chosen_in_the_same_form(
+    demo: dict[str, Unit], user_named: Users, client_for: Callable[[str], Any]
+) -> None:
+    """A city committee has a Bí thư, not a Tổng Bí thư: once the form's unit is chosen, the
+    title picker offers only the titles of that kind of unit."""
+    from xaydungdang.people.forms import TenureForm
+
+    city = demo["tu-hn"]
+    html = str(TenureForm(user=user_named("hanoi"))["title"])
+    assert 'hx-include="[name=&#x27;unit__chosen&#x27;]"' in html and "within=unit__chosen" in html
+    assert "Tổng Bí thư" in labels(search(user_named("hanoi"), "titles", "bi thu"))
+    client = client_for("hanoi")
+    url, ask = "/chon/titles/", {"action": "view", "within": "unit__chosen", "q": "bi thu"}
+    narrowed = client.get(url, {**ask, "unit__chosen": str(city.pk)}).content.decode()
+    assert 'data-label="Bí thư"' in narrowed and "Tổng Bí thư" not in narrowed
+    central = client.get(url, {**ask, "unit__chosen": str(demo["bchtw"].pk)})
+    assert "Tổng Bí thư" in central.content.decode()
+    for hostile in ("²", "9" * 40, "abc", ""):  # not a unit: the whole catalog
+        page = client.get(url, {**ask, "unit__chosen": hostile})
+        assert page.status_code == 200 and "Tổng Bí thư" in page.content.decode()

@@ -16,7 +16,7 @@ from . import procedure
 
 class CaseOpenForm(UserForm):
     person = PersonRefField(label="Nhân sự")
-    title = TitleRefField(label="Chức danh dự kiến bổ nhiệm")
+    title = TitleRefField(label="Chức danh dự kiến bổ nhiệm", narrowed_by="unit")
     unit = UnitRefField(label="Đơn vị")
     kind = forms.ChoiceField(label="Loại hồ sơ (nguồn nhân sự)")
     opened_on = VNDateField(label="Ngày mở hồ sơ")

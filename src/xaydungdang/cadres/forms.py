@@ -23,7 +23,7 @@ class DecisionForm(UserForm):
     signer_name = forms.CharField(label="Người ký (họ tên)", max_length=200, required=False)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=200, required=False)
     person = PersonRefField(label="Cán bộ")
-    title = TitleRefField(label="Chức danh", required=False)
+    title = TitleRefField(label="Chức danh", required=False, narrowed_by="unit")
     unit = UnitRefField(label="Đơn vị được giao (hoặc thôi giữ chức)", required=False)
     term_until = VNDateField(label="Thời hạn đến", required=False)
     source = forms.CharField(label="Nguồn", max_length=300, required=False)
@@ -46,16 +46,18 @@ class DayUnitForm(UserForm):
 class RotationForm(UserForm):
     person = PersonRefField(label="Cán bộ")
     from_unit = UnitRefField(label="Đơn vị đang công tác", action=CHANGE)
-    from_title = TitleRefField(label="Chức danh đang giữ", required=False)
+    from_title = TitleRefField(label="Chức danh đang giữ", required=False, narrowed_by="from_unit")
     to_unit = UnitRefField(label="Đơn vị đến", action=VIEW)
-    to_title = TitleRefField(label="Chức danh được giao")
+    to_title = TitleRefField(label="Chức danh được giao", narrowed_by="to_unit")
     start = VNDateField(label="Từ ngày")
     planned_end = VNDateField(label="Thời hạn đến")
     purpose = forms.CharField(label="Mục đích luân chuyển", widget=forms.Textarea)
     issuer = UnitRefField(label="Cơ quan ra quyết định", action=CHANGE)
     number = forms.CharField(label="Số quyết định", max_length=60, required=False)
     return_unit = UnitRefField(label="Dự kiến bố trí khi về (đơn vị)", action=VIEW, required=False)
-    return_title = TitleRefField(label="Chức danh dự kiến khi về", required=False)
+    return_title = TitleRefField(
+        label="Chức danh dự kiến khi về", required=False, narrowed_by="return_unit"
+    )
 
 
 class RotationEndForm(UserForm):

@@ -23,7 +23,7 @@ class PersonForm(UserForm):
 
 class TenureForm(UserForm):
     person = PersonRefField(label="Cá nhân")
-    title = TitleRefField(label="Chức danh")
+    title = TitleRefField(label="Chức danh", narrowed_by="unit")
     unit = UnitRefField(label="Đơn vị")
     start = VNDateField(label="Từ ngày")
     end = VNDateField(label="Đến ngày (ngày thôi giữ, để trống nếu đang giữ)", required=False)

@@ -11,7 +11,9 @@ from typing import Any
 
 from django.db.models import Q
 
+from xaydungdang.core.access import VIEW
 from xaydungdang.core.text import fold
+from xaydungdang.org.models import Unit
 from xaydungdang.ui.pickers import Choice, ModelSource, only_match, query_text
 from xaydungdang.ui.search import CANDIDATES, match_rank, words
 
@@ -58,15 +60,27 @@ class PersonSource(ModelSource):
 class TitleSource(ModelSource):
     model = Title
     noun = "chức danh"
+    narrows = True  # by the unit chosen in the same form: only the titles of its kind
 
-    def search(self, user: Any, action: str, query: str, limit: int) -> list[Choice]:
+    def search(
+        self, user: Any, action: str, query: str, limit: int, within: str = ""
+    ) -> list[Choice]:
         if not words(query):
             return []
         qs = self.restricted(user, action)
         for w in words(query):
             qs = qs.filter(folded__contains=w)
         found = sorted(qs[:CANDIDATES], key=lambda t: (match_rank(query, [t.name]), t.rank, t.name))
+        unit = self._unit(user, within)
+        if unit is not None:
+            found = [t for t in found if t.fits(unit.kind)]
         return [Choice(str(t.pk), t.name, t.description[:120]) for t in found[:limit]]
+
+    @staticmethod
+    def _unit(user: Any, within: str) -> Unit | None:
+        if not within.isdecimal() or len(within) > 18:
+            return None
+        return Unit.objects.restrict(user, VIEW).filter(pk=int(within)).first()
 
     def resolve(self, user: Any, action: str, text: str) -> Title | None:
         text = query_text(text)  # no control characters (PostgreSQL refuses NUL)

@@ -71,7 +71,9 @@ def pick(request: HttpRequest, source: str) -> HttpResponse:
     src = pickers.source(source)
     query = pickers.query_text(request.GET.get("q", ""))
     action = request.GET.get("action", VIEW)
-    choices = src.search(request.user, action, query, pickers.LIMIT) if words(query) else []
+    # ``within`` names the field whose value narrows the suggestions (ui.pickers.PickerField)
+    within = request.GET.get(request.GET.get("within", ""), "")
+    choices = src.search(request.user, action, query, pickers.LIMIT, within) if words(query) else []
     context = {"choices": choices, "query": query, "noun": src.noun}
     return render(request, "ui/pickers/results.html", context)
 

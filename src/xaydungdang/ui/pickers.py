@@ -99,9 +99,18 @@ class Guarded:
         self.inner = inner
         self.noun = inner.noun
 
-    def search(self, user: Any, action: str, query: str, limit: int) -> list[Choice]:
+    def search(
+        self, user: Any, action: str, query: str, limit: int, within: str = ""
+    ) -> list[Choice]:
+        """``within``: the value another picker of the form holds (``narrowed_by``), for a
+        source that narrows its suggestions by it (titles by the chosen unit's kind)."""
         text = query_text(query)
-        return self.inner.search(user, _action(action), text, limit) if text else []
+        if not text:
+            return []
+        within = query_text(within)
+        if within and getattr(self.inner, "narrows", False):
+            return self.inner.search(user, _action(action), text, limit, within=within)  # type: ignore[call-arg]
+        return self.inner.search(user, _action(action), text, limit)
 
     def resolve(self, user: Any, action: str, text: str) -> Any | None:
         text = query_text(text)
@@ -118,13 +127,13 @@ def _action(action: str) -> str:
     return action if action in ACTIONS else VIEW
 
 
-def sources() -> dict[str, PickerSource]:
+def sources() -> dict[str, Guarded]:
     return {
         name: Guarded(src) for provide in hooks.PICKER_SOURCES() for name, src in provide().items()
     }
 
 
-def source(name: str) -> PickerSource:
+def source(name: str) -> Guarded:
     """The source registered as ``name``, or a 404."""
     found = sources().get(name)
     if found is None:
@@ -174,6 +183,7 @@ class PickerInput(forms.Widget):
         self.source_name = source_name
         self.action = action
         self.user: Any = None
+        self.narrowed_by = ""
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Picked:
         text = data.get(name) or ""
@@ -215,6 +225,8 @@ class PickerInput(forms.Widget):
         widget["many"] = self.many
         widget["noun"] = source(self.source_name).noun
         widget["url"] = reverse("pick", args=[self.source_name]) + f"?action={self.action}"
+        if self.narrowed_by:
+            widget["url"] += f"&within={self.narrowed_by}{CHOSEN}"
         return context
 
 
@@ -228,10 +240,15 @@ class PickerField(forms.Field):
     widget_class: type[PickerInput] = PickerInput
     default_help = "Gõ một phần tên (không dấu cũng được) rồi chọn trong danh sách, hoặc gõ mã."
 
-    def __init__(self, source_name: str, *, action: str = VIEW, **kwargs: Any) -> None:
+    def __init__(
+        self, source_name: str, *, action: str = VIEW, narrowed_by: str = "", **kwargs: Any
+    ) -> None:
         self.source_name = source_name
         self.action = action
         kwargs.setdefault("widget", self.widget_class(source_name, action))
+        if narrowed_by:  # the suggestions follow what the form's ``narrowed_by`` picker holds
+            kwargs["widget"].attrs["hx-include"] = f"[name='{narrowed_by}{CHOSEN}']"
+            kwargs["widget"].narrowed_by = narrowed_by
         kwargs.setdefault("help_text", self.default_help)
         super().__init__(**kwargs)
         self._user: Any = None
