@@ -124,7 +124,7 @@ def _careers(units: dict[str, Unit], titles: dict[str, Title]) -> None:
         if Tenure.objects.filter(person=person, title=title, unit=unit, start=c.start.day).exists():
             continue
         if c.start.kind:
-            _decide(c, c.start, person, title, unit)
+            _decide(c, c.start, person, title, unit, units)
         else:
             people.tenure_start(
                 person=person,
@@ -139,7 +139,7 @@ def _careers(units: dict[str, Unit], titles: dict[str, Title]) -> None:
                 actor=SYSTEM_DEMO,
             )
         if c.end is not None and c.end.kind:
-            _decide(c, c.end, person, title, unit)
+            _decide(c, c.end, person, title, unit, units)
         elif c.end is not None:
             tenure = Tenure.objects.get(person=person, title=title, unit=unit, start=c.start.day)
             people.tenure_update(
@@ -153,14 +153,19 @@ def _careers(units: dict[str, Unit], titles: dict[str, Title]) -> None:
 
 
 def _decide(
-    c: careers.Career, bound: careers.Bound, person: Person, title: Title, unit: Unit
+    c: careers.Career,
+    bound: careers.Bound,
+    person: Person,
+    title: Title,
+    unit: Unit,
+    units: dict[str, Unit],
 ) -> None:
     """A bound set by a personnel decision: recorded as the decision, which starts or ends the
     tenure through the cadre services (the decision's note keeps what the source says)."""
     cadres.decision_issue(
         kind=bound.kind,
         person=person,
-        issuer=Unit.objects.get(code=bound.issuer),
+        issuer=units[bound.issuer],
         signed_on=bound.day,
         number=bound.number,
         title=title,

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from xaydungdang.core.access import VIEW
+from xaydungdang.core.access import VIEW, parse_id
 from xaydungdang.core.text import fold
 from xaydungdang.org.models import Unit
 from xaydungdang.ui.pickers import Choice, ModelSource, only_match, query_text
@@ -78,9 +78,8 @@ class TitleSource(ModelSource):
 
     @staticmethod
     def _unit(user: Any, within: str) -> Unit | None:
-        if not within.isdecimal() or len(within) > 18:
-            return None
-        return Unit.objects.restrict(user, VIEW).filter(pk=int(within)).first()
+        pk = parse_id(within)
+        return None if pk is None else Unit.objects.restrict(user, VIEW).filter(pk=pk).first()
 
     def resolve(self, user: Any, action: str, text: str) -> Title | None:
         text = query_text(text)  # no control characters (PostgreSQL refuses NUL)
